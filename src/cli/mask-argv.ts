@@ -1,0 +1,27 @@
+/** argv for --debug, with the values of secret options and secrets inside JSON shown as ***. */
+import { REDACTED } from '../debug/redact.js';
+import { maskSecretsInJsonText } from '../input/build-request.js';
+import { OPERATIONS } from '../model/operations/index.js';
+import { optionName } from '../model/types.js';
+
+const SECRET_FLAGS = new Set(OPERATIONS.flatMap((op) => op.input.filter((m) => m.sensitive).map(optionName)));
+
+export function maskArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] as string;
+    const [flag, inline] = word.includes('=') ? [word.slice(0, word.indexOf('=')), true] : [word, false];
+    if (SECRET_FLAGS.has(flag)) {
+      if (inline) out.push(`${flag}=${REDACTED}`);
+      else {
+        out.push(word);
+        if (i + 1 < argv.length) out.push(REDACTED);
+        i++;
+      }
+    } else if (flag === '--cli-input-json' && !inline && i + 1 < argv.length) {
+      out.push(word, maskSecretsInJsonText(argv[i + 1] as string));
+      i++;
+    } else out.push(inline && flag === '--cli-input-json' ? `${flag}=${maskSecretsInJsonText(word.slice(flag.length + 1))}` : word);
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * Runs one service operation: the pipeline reads in one direction —
+ * parse (done) -> early checks -> build request -> resolve config -> send -> shape -> query ->
+ * format -> write. Heavy modules (the SDK, the query engine, formatters, config) load only here,
+ * and only when this invocation needs them.
+ */
+import type { OperationInvocation } from '../cli/program.js';
+import { useColour } from '../cli/colour.js';
+import { USAGE_BLOCK, closeMatches } from '../cli/usage.js';
+import { userAgent } from '../cli/version.js';
+import type { DebugLog } from '../debug/log.js';
+import type { Deps } from '../deps.js';
+import { ParamError, UsageError } from '../errors.js';
+import { optionName } from '../model/types.js';
+import { GLOBAL_OPTIONS } from '../cli/global-options.js';
+import type { Value } from '../value/types.js';
+import type { CompiledQuery } from '../query/index.js';
+import type { ResolvedConfig } from '../config/types.js';
+
+/** Problems found from the command line alone, in the AWS CLI's order. */
+function checkCommandLine(inv: OperationInvocation): void {
+  const { op } = inv;
+  const needsRequired = inv.cliInputJson === undefined && inv.skeleton === undefined;
+  if (needsRequired || inv.skeleton === 'output') {
+    const missing = op.input.filter((m) => m.required && inv.members[m.name] === undefined);
+    if (missing.length > 0 && inv.cliInputJson === undefined) {
+      throw new UsageError(`the following arguments are required: ${missing.map(optionName).join(', ')}`);
+    }
+  }
+  if (inv.unknown.length > 0) {
+    const known = [
+      ...op.input.map(optionName),
+      '--cli-input-json',
+      '--generate-cli-skeleton',
+      ...GLOBAL_OPTIONS.map((g) => g.flag),
+    ];
+    const hints = inv.unknown
+      .filter((u) => u.startsWith('--'))
+      .map((u) => {
+        const word = u.split('=')[0] as string;
+        const best = closeMatches(word, known, 1)[0];
+        return best === undefined ? undefined : `${word}: did you mean ${best}?`;
+      })
+      .filter((h): h is string => h !== undefined);
+    throw new UsageError(`${USAGE_BLOCK}\nUnknown options: ${inv.unknown.join(', ')}${hints.length ? '\n' + hints.join('\n') : ''}`, {
+      showUsage: false,
+    });
+  }
+  const url = inv.globals.endpointUrl;
+  if (url !== undefined && !/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(url)) {
+    throw new ParamError(
+      `Bad value for --endpoint-url "${url}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
+    );
+  }
+}
+
+async function compile(query: string | undefined): Promise<CompiledQuery | undefined> {
+  if (query === undefined) return undefined;
+  const { compileQuery } = await import('../query/index.js');
+  return compileQuery(query);
+}
+
+async function write(inv: OperationInvocation, data: Value, config: { output: ResolvedConfig['output'] }, query: CompiledQuery | undefined, deps: Deps): Promise<void> {
+  const result = query === undefined ? data : query.search(data);
+  const { formatOutput } = await import('../output/index.js');
+  const text = formatOutput(config.output, result, {
+    operationName: inv.op.name,
+    color: useColour(inv.globals.color, deps.env, deps.stdout.isTTY),
+    terminalWidth: deps.stdout.isTTY && deps.stdout.columns ? deps.stdout.columns : 80,
+  });
+  if (text.length > 0) deps.stdout.write(text);
+}
+
+/** Runs the operation; resolves when its output is written. Throws CliError. */
+export async function runOperation(inv: OperationInvocation, deps: Deps, log: DebugLog): Promise<void> {
+  checkCommandLine(inv);
+  const query = await compile(inv.globals.query);
+  const { buildRequest, validateRequest, toSdkInput } = await import('../input/build-request.js');
+  const io = { fs: deps.fs, env: deps.env, cwd: deps.cwd, homedir: deps.homedir };
+
+  if (inv.skeleton === 'input') {
+    const { inputSkeleton } = await import('../input/skeleton.js');
+    const { dumpPyJson } = await import('../value/pyjson.js');
+    deps.stdout.write(dumpPyJson(inputSkeleton(inv.op), { indent: 4 }) + '\n');
+    return;
+  }
+
+  const request = buildRequest(inv.op, inv.members, inv.cliInputJson, io);
+  validateRequest(inv.op, request);
+  const { resolveConfig } = await import('../config/resolve.js');
+  const config = resolveConfig(inv.globals, io, log);
+
+  if (inv.skeleton === 'output') {
+    const { outputSkeleton } = await import('../input/skeleton.js');
+    await write(inv, outputSkeleton(inv.op), config, query, deps);
+    return;
+  }
+
+  const { sendOperation } = await import('../aws/send.js');
+  const raw = await sendOperation(inv.op, toSdkInput(request), config, {
+    signal: deps.signal,
+    log,
+    warn: (text) => deps.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+    userAgent: userAgent(),
+  });
+  const { shapeResponse } = await import('../response/shape.js');
+  await write(inv, shapeResponse(inv.op, raw.body), config, query, deps);
+}

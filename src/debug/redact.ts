@@ -1,0 +1,106 @@
+/** The one list of secret-bearing names: values under these keys are shown as `***`. */
+export const SECRET_KEYS: ReadonlySet<string> = new Set([
+  'clientsecret',
+  'client_secret',
+  'devicecode',
+  'device_code',
+  'accesstoken',
+  'access_token',
+  'refreshtoken',
+  'refresh_token',
+  'codeverifier',
+  'code_verifier',
+  'idtoken',
+  'id_token',
+  'code',
+  'authorization',
+  'proxy-authorization',
+]);
+
+export const REDACTED = '***';
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(key.toLowerCase());
+}
+
+/** Deep copy of a JSON-like value with every secret-keyed value replaced by `***`. */
+export function redactValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactValue);
+  if (value instanceof Map) {
+    const out = new Map<string, unknown>();
+    for (const [k, v] of value) out.set(k, isSecretKey(k) ? REDACTED : redactValue(v));
+    return out;
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = isSecretKey(k) ? REDACTED : redactValue(v);
+    return out;
+  }
+  return value;
+}
+
+/** Redacts a JSON text (a request or response body); non-JSON text is returned as is. */
+export function redactJsonText(text: string): string {
+  try {
+    return JSON.stringify(redactValue(JSON.parse(text)));
+  } catch {
+    return text;
+  }
+}
+
+/** Headers with Authorization-like values hidden. */
+export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    out[k] = isSecretKey(k) ? REDACTED : Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+/** Header names whose values are credentials: shown as `***` in --debug output. */
+const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-amz-security-token',
+]);
+
+/** Headers for --debug: credentials-bearing values hidden, multi-values joined. */
+export function redactHeadersForLog(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out = redactHeaders(headers);
+  for (const k of Object.keys(out)) if (SECRET_HEADERS.has(k.toLowerCase())) out[k] = REDACTED;
+  return out;
+}
+
+/** Every occurrence of each known secret value (4+ characters) in `text` replaced by `***`. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  // Longest first, so a secret that contains another is masked whole.
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (s.length >= 4) out = out.split(s).join(REDACTED);
+  }
+  return out;
+}
+
+/**
+ * A request or response body as --debug shows it. JSON is redacted structurally. Other text is
+ * shown only when it names no secret-bearing key (it could not be masked reliably otherwise):
+ * then a length-only note stands in for it. Known secret values are scrubbed in both cases.
+ */
+export function redactBodyForLog(body: string | Uint8Array, secrets: readonly string[] = []): string {
+  const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+  if (text.length === 0) return '(empty)';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    const lower = text.toLowerCase();
+    if ([...SECRET_KEYS].some((k) => lower.includes(k))) {
+      return `(${Buffer.byteLength(text)} bytes, not JSON: not shown because it may hold secrets)`;
+    }
+    return scrubSecrets(text, secrets);
+  }
+  return scrubSecrets(JSON.stringify(redactValue(parsed)), secrets);
+}

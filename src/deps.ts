@@ -1,0 +1,35 @@
+/**
+ * Everything the CLI touches outside itself comes in through Deps, so a test can hold it:
+ * environment, files, clock, standard streams, the terminal, and the signal that interrupts.
+ * `systemDeps()` in src/cli/system.ts builds the real one; nothing reads process.* elsewhere.
+ */
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface OutStream {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  /** Terminal width in columns when isTTY, else undefined. */
+  readonly columns: number | undefined;
+}
+
+export interface FileSystem {
+  /** Reads a whole file; throws the Node error (with .code such as ENOENT) when it cannot. */
+  readFile(path: string): Buffer;
+  exists(path: string): boolean;
+}
+
+export interface Deps {
+  env: Env;
+  cwd: string;
+  homedir: string;
+  fs: FileSystem;
+  stdout: OutStream;
+  stderr: OutStream;
+  now(): Date;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Aborted on SIGINT: requests and sleeps stop, and main exits 130. */
+  signal: AbortSignal;
+  /** For --version: `<os>/<release>` as os.type()/os.release(). */
+  platform: { system: string; release: string; node: string };
+}

@@ -1,0 +1,132 @@
+/**
+ * Build request: command-line members over --cli-input-json, then botocore's validation
+ * (missing, unknown, then type errors), all before anything is sent.
+ */
+import { ParamError } from '../errors.js';
+import type { Member, OperationDescription } from '../model/types.js';
+import { optionName } from '../model/types.js';
+import { isSecretKey } from '../debug/redact.js';
+import { parsePyJson, PyJsonError } from '../value/pyjson.js';
+import { pyRepr, pyTypeName } from '../value/pystr.js';
+import type { Value, ValueMap } from '../value/types.js';
+import { BinaryValue, loadParamValue, type ParamFileIo } from './param-file.js';
+
+type RequestValue = Value | BinaryValue;
+export type Request = Map<string, RequestValue>;
+
+/** Hides the values of secret keys in a JSON text we could not parse, before echoing it. */
+export function maskSecretsInJsonText(text: string): string {
+  return text.replace(/("([A-Za-z_]+)"\s*:\s*)"(?:[^"\\]|\\.)*("|$)/g, (whole, head: string, key: string, end: string) =>
+    isSecretKey(key) ? `${head}"***${end}` : whole,
+  );
+}
+
+/** Parses --cli-input-json (already loaded from file:// when so given). */
+export function parseCliInputJson(text: string): ValueMap {
+  let value: Value;
+  try {
+    value = parsePyJson(text);
+  } catch (e) {
+    if (!(e instanceof PyJsonError)) throw e;
+    throw new ParamError(`Error parsing parameter 'cli-input-json': Invalid JSON: ${e.message}\nJSON received: ${maskSecretsInJsonText(text)}`);
+  }
+  if (!(value instanceof Map)) {
+    throw new ParamError(
+      `Error parsing parameter 'cli-input-json': Invalid JSON: the input must be a JSON object, not ${pyTypeName(value) === 'list' ? 'a list' : `a ${pyTypeName(value)}`}`,
+    );
+  }
+  return value;
+}
+
+/** A list option's words: one JSON array, or the words typed (a file:// value is split on white space). */
+function listValue(member: Member, words: readonly string[], io: ParamFileIo): RequestValue {
+  const flag = optionName(member);
+  const loaded = words.map((w) => loadParamValue(flag, w, io));
+  if (loaded.some((v) => v instanceof BinaryValue)) return loaded.find((v) => v instanceof BinaryValue) as BinaryValue;
+  const texts = loaded as string[];
+  if (texts.length === 1) {
+    const only = (texts[0] as string).trim();
+    if (only.startsWith('[')) {
+      try {
+        return parsePyJson(only);
+      } catch (e) {
+        throw new ParamError(`Error parsing parameter '${flag}': Invalid JSON:\n${only}`, { cause: e });
+      }
+    }
+    if (words[0]?.startsWith('file://')) return only.split(/\s+/).filter((w) => w.length > 0);
+  }
+  return texts;
+}
+
+/** Command-line members (model order), then the JSON's other keys (JSON order): as the AWS CLI sends them. */
+export function buildRequest(
+  op: OperationDescription,
+  typed: Record<string, string | string[]>,
+  cliInputJson: string | undefined,
+  io: ParamFileIo,
+): Request {
+  const request: Request = new Map();
+  for (const member of op.input) {
+    const raw = typed[member.name];
+    if (raw === undefined) continue;
+    request.set(
+      member.name,
+      Array.isArray(raw) ? listValue(member, raw, io) : loadParamValue(optionName(member), raw, io),
+    );
+  }
+  if (cliInputJson !== undefined) {
+    const loaded = loadParamValue('--cli-input-json', cliInputJson, io);
+    const text = loaded instanceof BinaryValue ? loaded.bytes.toString('utf-8') : loaded;
+    for (const [k, v] of parseCliInputJson(text)) if (!request.has(k)) request.set(k, v);
+  }
+  return request;
+}
+
+function shown(member: Member | undefined, key: string, value: RequestValue): string {
+  if (member?.sensitive || isSecretKey(key)) return '***';
+  if (value instanceof BinaryValue) return `b${pyRepr(value.bytes.toString('latin1'))}`;
+  return pyRepr(value);
+}
+
+function typeError(member: Member | undefined, name: string, value: RequestValue, valid: string): string {
+  const type = value instanceof BinaryValue ? 'bytes' : pyTypeName(value);
+  return `Invalid type for parameter ${name}, value: ${shown(member, name, value)}, type: <class '${type}'>, valid types: ${valid}`;
+}
+
+function typeErrors(member: Member, value: RequestValue): string[] {
+  if (member.type === 'string') {
+    return typeof value === 'string' ? [] : [typeError(member, member.name, value, "<class 'str'>")];
+  }
+  if (member.type === 'list') {
+    if (!Array.isArray(value)) return [typeError(member, member.name, value, "<class 'list'>, <class 'tuple'>")];
+    return value.flatMap((item, i) =>
+      typeof item === 'string' ? [] : [typeError(member, `${member.name}[${i}]`, item, "<class 'str'>")],
+    );
+  }
+  const isInt = typeof value === 'bigint';
+  return isInt ? [] : [typeError(member, member.name, value, "<class 'int'>")];
+}
+
+/** botocore's ParamValidator: missing, then unknown, then type errors. Throws ParamError. */
+export function validateRequest(op: OperationDescription, request: Request): void {
+  const problems: string[] = [];
+  for (const m of op.input) {
+    if (m.required && !request.has(m.name)) problems.push(`Missing required parameter in input: "${m.name}"`);
+  }
+  const names = op.input.map((m) => m.name);
+  const known: [Member, RequestValue][] = [];
+  for (const [key, value] of request) {
+    const member = op.input.find((m) => m.name === key);
+    if (member === undefined) problems.push(`Unknown parameter in input: "${key}", must be one of: ${names.join(', ')}`);
+    else known.push([member, value]);
+  }
+  for (const [member, value] of known) problems.push(...typeErrors(member, value));
+  if (problems.length > 0) throw new ParamError(`Parameter validation failed:\n${problems.join('\n')}`);
+}
+
+/** The validated request as the SDK takes it: strings and string arrays. */
+export function toSdkInput(request: Request): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of request) out[k] = v;
+  return out;
+}

@@ -1,0 +1,63 @@
+/**
+ * Parameter files, as the AWS CLI's paramfile.py: `file://path` is replaced by the file's text
+ * (not stripped), `fileb://path` by its bytes. `~` and `$VAR` are expanded, relative paths are
+ * resolved against the working directory. Unlike the AWS CLI v1, `http://` and `https://` values
+ * are never fetched: a start URL is sent as given.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import type { Env, FileSystem } from '../deps.js';
+import { ParamError } from '../errors.js';
+
+export interface ParamFileIo {
+  fs: FileSystem;
+  env: Env;
+  cwd: string;
+  homedir: string;
+}
+
+/** A value read with fileb://: bytes, which no string member accepts. */
+export class BinaryValue {
+  constructor(readonly bytes: Buffer) {}
+}
+
+/** os.path.expandvars + expanduser: $VAR and ${VAR} (unknown ones are left as is), leading ~. */
+export function expandPath(path: string, io: ParamFileIo): string {
+  const vars = path.replace(/\$(\w+|\{[^}]*\})/g, (whole, name: string) => {
+    const key = name.startsWith('{') ? name.slice(1, -1) : name;
+    return io.env[key] ?? whole;
+  });
+  const home = vars === '~' || vars.startsWith('~/') ? io.homedir + vars.slice(1) : vars;
+  return isAbsolute(home) ? home : resolve(io.cwd, home);
+}
+
+function describeReadError(e: unknown, shown: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `[Errno 2] No such file or directory: '${shown}'`;
+  if (code === 'EACCES') return `[Errno 13] Permission denied: '${shown}'`;
+  if (code === 'EISDIR') return `[Errno 21] Is a directory: '${shown}'`;
+  return (e as Error).message;
+}
+
+/**
+ * Loads a parameter value. `paramName` is how the error names it (`--start-url`).
+ * Returns the value unchanged when it has no file prefix.
+ */
+export function loadParamValue(paramName: string, value: string, io: ParamFileIo): string | BinaryValue {
+  const prefix = value.startsWith('file://') ? 'file://' : value.startsWith('fileb://') ? 'fileb://' : undefined;
+  if (prefix === undefined) return value;
+  const shown = value.slice(prefix.length);
+  let bytes: Buffer;
+  try {
+    bytes = io.fs.readFile(expandPath(shown, io));
+  } catch (e) {
+    throw new ParamError(`Error parsing parameter '${paramName}': Unable to load paramfile ${value}: ${describeReadError(e, shown)}`);
+  }
+  if (prefix === 'fileb://') return new BinaryValue(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ParamError(
+      `Error parsing parameter '${paramName}': Unable to load paramfile (${shown}), text contents could not be decoded.  If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.`,
+    );
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * One description per operation drives its options, validation, skeletons, help and output member
+ * order. The descriptions (src/model/operations/*.ts) are data only.
+ */
+
+export type MemberType = 'string' | 'integer' | 'long' | 'list';
+
+export interface Member {
+  /** API name, camelCase as on the wire: clientId. */
+  name: string;
+  type: MemberType;
+  /** For lists: the element type (always string in this service). */
+  element?: 'string';
+  required?: boolean;
+  /** The model's `sensitive` trait: never logged, never echoed in errors. */
+  sensitive?: boolean;
+  /** Plain-text documentation, from the AWS API reference. */
+  doc: string;
+}
+
+export interface OperationDescription {
+  /** API name: StartDeviceAuthorization. Also the table title. */
+  name: string;
+  /** CLI name: start-device-authorization. */
+  cliName: string;
+  http: { method: 'POST'; path: string };
+  doc: string;
+  /** Input members in model order. */
+  input: readonly Member[];
+  /** Output members in model order. */
+  output: readonly Member[];
+  /** Modeled errors: exception name -> HTTP status. */
+  errors: readonly string[];
+  /** Examples for help: a title, the command line, and the output it prints. */
+  examples: readonly { title: string; command: string; output?: string }[];
+}
+
+/** --client-id for clientId. */
+export function optionName(member: Member): string {
+  return '--' + member.name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+}

@@ -1,0 +1,59 @@
+/**
+ * Shape a successful response the way botocore's rest-json parser does: members in model order,
+ * unknown wire members and nulls dropped, integer members through Python's int(), string members
+ * passed through untouched. The raw bytes come from the SDK's transport (src/aws/send.ts).
+ */
+import { CliError, EXIT } from '../errors.js';
+import type { Member, OperationDescription } from '../model/types.js';
+import { parsePyJson } from '../value/pyjson.js';
+import { pyTypeName } from '../value/pystr.js';
+import type { Value, ValueMap } from '../value/types.js';
+
+/** Python's int() on a JSON value, with its error messages. */
+export function pyInt(value: Value): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'boolean') return value ? 1n : 0n;
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) throw new CliError('cannot convert float NaN to integer', EXIT.other);
+    if (!Number.isFinite(value)) throw new CliError('cannot convert float infinity to integer', EXIT.other);
+    return BigInt(Math.trunc(value));
+  }
+  if (typeof value === 'string') {
+    const m = /^\s*([+-]?)(\d+(?:_\d+)*)\s*$/.exec(value);
+    if (!m) throw new CliError(`invalid literal for int() with base 10: '${value}'`, EXIT.other);
+    const n = BigInt((m[2] as string).replace(/_/g, ''));
+    return m[1] === '-' ? -n : n;
+  }
+  throw new CliError(
+    `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(value)}'`,
+    EXIT.other,
+  );
+}
+
+function shapeMember(member: Member, value: Value): Value {
+  if (member.type === 'integer' || member.type === 'long') return pyInt(value);
+  return value;
+}
+
+/** Raw 2xx body -> the response the AWS CLI would format. */
+export function shapeResponse(op: OperationDescription, body: Buffer): ValueMap {
+  if (body.length === 0) return new Map();
+  let parsed: Value;
+  try {
+    parsed = parsePyJson(body.toString('utf-8'));
+  } catch {
+    return new Map(); // botocore keeps a non-JSON body as {"message": ...}, which is no output member
+  }
+  if (!(parsed instanceof Map)) {
+    throw new CliError(
+      `Unable to parse the ${op.name} response: expected a JSON object, received ${pyTypeName(parsed) === 'NoneType' ? 'null' : `a ${pyTypeName(parsed)}`}`,
+      EXIT.other,
+    );
+  }
+  const out: ValueMap = new Map();
+  for (const member of op.output) {
+    const value = parsed.get(member.name);
+    if (value !== undefined && value !== null) out.set(member.name, shapeMember(member, value));
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+/** Python's str() and repr() for Values, as the AWS CLI's formatters and messages show them. */
+import type { Value } from './types.js';
+
+/** repr(float): shortest round-trip digits, exponent form when exp < -4 or exp >= 16. */
+export function pyFloatRepr(n: number): string {
+  if (Number.isNaN(n)) return 'nan';
+  if (n === Infinity) return 'inf';
+  if (n === -Infinity) return '-inf';
+  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
+  const sign = n < 0 ? '-' : '';
+  const [mantissa = '', expText = '0'] = Math.abs(n).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const exp = Number(expText);
+  if (exp < -4 || exp >= 16) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const e = Math.abs(exp).toString().padStart(2, '0');
+    return `${sign}${m}e${exp < 0 ? '-' : '+'}${e}`;
+  }
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+  const frac = digits.slice(exp + 1) || '0';
+  return `${sign}${intPart}.${frac}`;
+}
+
+/** Python str(): None, True, False, ints, float repr, strings unquoted, containers as repr. */
+export function pyStr(v: Value): string {
+  if (typeof v === 'string') return v;
+  return pyRepr(v);
+}
+
+/** Python repr(), as in "Invalid type for parameter clientId, value: ['a'], ...". */
+export function pyRepr(v: Value): string {
+  if (v === null) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') return pyFloatRepr(v);
+  if (typeof v === 'string') return pyStrRepr(v);
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  return `{${[...v].map(([k, x]) => `${pyStrRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+}
+
+function isPrintable(cp: number): boolean {
+  // Close enough to str.isprintable() for messages: controls and separators are escaped.
+  return !(cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0xad || cp === 0x2028 || cp === 0x2029);
+}
+
+export function pyStrRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (ch === quote || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (!isPrintable(cp)) out += cp < 0x100 ? '\\x' + cp.toString(16).padStart(2, '0') : '\\u' + cp.toString(16).padStart(4, '0');
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/** Python's type name for messages: <class 'int'>. */
+export function pyTypeName(v: Value): string {
+  if (v === null) return 'NoneType';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'bigint') return 'int';
+  if (typeof v === 'number') return 'float';
+  if (typeof v === 'string') return 'str';
+  if (Array.isArray(v)) return 'list';
+  return 'dict';
+}

@@ -1,0 +1,47 @@
+/**
+ * Values with Python's semantics, because the AWS CLI is Python and its output shows it:
+ * an int prints as `600`, a float as `600.0`; dict keys keep insertion order.
+ *
+ * - `bigint` is a Python int (exact, any size), `number` is a Python float;
+ * - `Map` is a dict (insertion order, any key, no prototype surprises);
+ * - `null`, `boolean`, `string` and arrays are what they look like.
+ */
+export type Value = null | boolean | string | bigint | number | Value[] | ValueMap;
+export type ValueMap = Map<string, Value>;
+
+export const isInt = (v: Value): v is bigint => typeof v === 'bigint';
+export const isFloat = (v: Value): v is number => typeof v === 'number';
+export const isNumber = (v: Value): v is bigint | number => typeof v === 'bigint' || typeof v === 'number';
+export const isMap = (v: Value): v is ValueMap => v instanceof Map;
+export const isList = (v: Value): v is Value[] => Array.isArray(v);
+export const isScalar = (v: Value): boolean => !isMap(v) && !isList(v);
+
+/** Python truthiness: None, False, 0, 0.0, '', [] and {} are false. */
+export function isTruthy(v: Value): boolean {
+  if (v === null || v === false) return false;
+  if (typeof v === 'bigint') return v !== 0n;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string') return v.length > 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof Map) return v.size > 0;
+  return true;
+}
+
+/** Builds a Value from plain JS data (integral numbers become ints). */
+export function fromPlain(x: unknown): Value {
+  if (x === null || x === undefined) return null;
+  if (typeof x === 'boolean' || typeof x === 'string' || typeof x === 'bigint') return x;
+  if (typeof x === 'number') return Number.isInteger(x) ? BigInt(x) : x;
+  if (Array.isArray(x)) return x.map(fromPlain);
+  if (x instanceof Map) return new Map([...x].map(([k, v]) => [String(k), fromPlain(v)]));
+  if (typeof x === 'object') return new Map(Object.entries(x).map(([k, v]) => [k, fromPlain(v)]));
+  return String(x);
+}
+
+/** Converts a Value to plain JS data (ints become numbers when safe, else strings). */
+export function toPlain(v: Value): unknown {
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [k, toPlain(x)]));
+  return v;
+}

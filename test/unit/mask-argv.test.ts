@@ -1,0 +1,12 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { maskArgv } from '../../src/cli/mask-argv.js';
+
+test('secret option values are masked in every form', () => {
+  assert.deepEqual(
+    maskArgv(['start-device-authorization', '--client-id', 'id', '--client-secret', 's3cr3t', '--start-url', 'u']),
+    ['start-device-authorization', '--client-id', 'id', '--client-secret', '***', '--start-url', 'u'],
+  );
+  assert.deepEqual(maskArgv(['--client-secret=s3cr3t', '--device-code', 'dc']), ['--client-secret=***', '--device-code', '***']);
+  assert.deepEqual(maskArgv(['--cli-input-json', '{"clientSecret": "s3cr3t"}']), ['--cli-input-json', '{"clientSecret": "***"}']);
+});
