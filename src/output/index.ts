@@ -1,0 +1,51 @@
+/**
+ * The output formatters: the exact bytes AWS CLI v1 writes to stdout for `--output json`,
+ * `text` and `table`, given the (already queried) response data.
+ */
+import type { Value } from '../value/types.js';
+import { formatJson } from './json.js';
+import { RESET } from './style.js';
+import { formatTable } from './table.js';
+import { formatText } from './text.js';
+
+export { FormatError } from './errors.js';
+export { stripAnsi } from './style.js';
+
+export type OutputKind = 'json' | 'text' | 'table';
+
+export interface FormatContext {
+  /** Table title, e.g. 'StartDeviceAuthorization'. */
+  operationName: string;
+  /** Decided by the caller (--color on/off/auto, NO_COLOR, TTY). Only the table uses it. */
+  color: boolean;
+  /** Columns of the terminal when stdout is a TTY, else 80 (as the AWS CLI sizes it). */
+  terminalWidth: number;
+}
+
+/**
+ * The exact bytes the AWS CLI writes to stdout for this (already queried) data.
+ *
+ * Throws FormatError (a CliError, exit 255) where the AWS CLI fails while formatting: table row
+ * length mismatches and Python exceptions on odd query results. For `text` the error's `stdout`
+ * holds the lines the AWS CLI had already written (it writes as it goes); print them first.
+ */
+export function formatOutput(kind: OutputKind, data: Value, ctx: FormatContext): string {
+  switch (kind) {
+    case 'json':
+      return formatJson(data);
+    case 'text':
+      return formatText(data);
+    case 'table':
+      return formatTable(data, { title: ctx.operationName, color: ctx.color, terminalWidth: ctx.terminalWidth });
+  }
+}
+
+/**
+ * What the AWS CLI writes to stdout when it exits after a coloured table: colorama's atexit
+ * handler writes one more `ESC[0m` when stdout is a TTY. It runs even when the table printed
+ * nothing (falsy data) or formatting failed, so the caller appends it after everything else.
+ * '' in every other case (json/text never load colorama; a non-TTY stdout is left alone).
+ */
+export function atExitOutput(kind: OutputKind, ctx: Pick<FormatContext, 'color'>, stdoutIsTTY: boolean): string {
+  return kind === 'table' && ctx.color && stdoutIsTTY ? RESET : '';
+}
