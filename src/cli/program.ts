@@ -7,10 +7,11 @@ import { Command, CommanderError, Option } from 'commander';
 import type { GlobalArgs } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { OPERATIONS } from '../model/operations/index.js';
+import { login } from '../model/login.js';
 import type { Member, OperationDescription } from '../model/types.js';
 import { optionName } from '../model/types.js';
 import { GLOBAL_OPTIONS, SKELETON_CHOICES, type GlobalOption } from './global-options.js';
-import { closeMatches, formatChoices, invalidChoice, suggestion } from './usage.js';
+import { invalidChoice, unknownCommand } from './usage.js';
 
 /** Commands that are not service operations. */
 export const EXTRA_COMMANDS = ['login', 'completion', 'help'] as const;
@@ -34,7 +35,15 @@ export type Invocation =
   | { kind: 'version' }
   | { kind: 'help'; command?: string }
   | { kind: 'completion'; shell: string | undefined }
-  | { kind: 'login'; args: Record<string, unknown>; globals: GlobalArgs; unknown: string[]; argv: readonly string[] };
+  | LoginInvocation;
+
+export interface LoginInvocation {
+  kind: 'login';
+  options: { startUrl?: string; ssoSession?: string; scopes?: string[]; browser?: boolean; useDeviceCode?: boolean };
+  globals: GlobalArgs;
+  unknown: string[];
+  argv: readonly string[];
+}
 
 function onceParser(flag: string, convert: (v: string) => unknown = (v) => v) {
   return (value: string, previous: unknown): unknown => {
@@ -114,16 +123,9 @@ function globalsFrom(opts: Record<string, unknown>): GlobalArgs {
   };
 }
 
-function commandNames(): string[] {
+/** Every command word, in the order the parser lists them. */
+export function commandNames(): string[] {
   return [...OPERATIONS.map((o) => o.cliName), ...EXTRA_COMMANDS];
-}
-
-function unknownCommand(word: string): UsageError {
-  const names = commandNames();
-  return new UsageError(
-    `argument command: Invalid choice, valid choices are:\n\n${formatChoices(names)}` +
-      suggestion('choice', word, closeMatches(word, names)),
-  );
 }
 
 /** Turns commander's own errors into the AWS CLI's argparse messages. */
@@ -131,7 +133,7 @@ function translate(e: CommanderError): UsageError {
   const flag = /option '([^ ']+)/.exec(e.message)?.[1];
   if (e.code === 'commander.optionMissingArgument' && flag) return new UsageError(`argument ${flag}: expected one argument`);
   const cmd = /unknown command '([^']*)'/.exec(e.message)?.[1];
-  if (e.code === 'commander.unknownCommand' && cmd !== undefined) return unknownCommand(cmd);
+  if (e.code === 'commander.unknownCommand' && cmd !== undefined) return unknownCommand(cmd, commandNames());
   return new UsageError(e.message.replace(/^error: /, ''));
 }
 
@@ -176,6 +178,15 @@ export function parseArgv(argv: readonly string[]): Invocation {
       };
     });
   }
+  const loginCmd = program.command('login').helpOption(false).allowUnknownOption().allowExcessArguments(true);
+  for (const o of login.options) {
+    if (o.kind === 'list') loginCmd.addOption(new Option(`${o.flag} <values...>`));
+    else if (o.kind === 'string') loginCmd.addOption(new Option(`${o.flag} <value>`).argParser(onceParser(o.flag)));
+    else loginCmd.addOption(new Option(o.flag));
+  }
+  loginCmd.action((opts: LoginInvocation['options'], c: Command) => {
+    result = { kind: 'login', options: opts, globals: globals(), unknown: argparseOrder(c.args), argv };
+  });
   program
     .command('completion')
     .argument('[shell]')
@@ -195,7 +206,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
     if (program.opts()['version'] === true) result = { kind: 'version' };
     else if (program.opts()['help'] === true) result = { kind: 'help' };
     else if (words.length === 0) throw new UsageError('the following arguments are required: command');
-    else throw unknownCommand(words[0] as string);
+    else throw unknownCommand(words[0] as string, commandNames());
   });
 
   try {
@@ -207,10 +218,10 @@ export function parseArgv(argv: readonly string[]): Invocation {
     throw e;
   }
   if (result === undefined) return { kind: 'help' };
-  if (result.kind === 'operation') {
+  if (result.kind === 'operation' || result.kind === 'login') {
     if (program.opts()['version'] === true) return { kind: 'version' };
     if (program.opts()['help'] === true || (result.unknown.length === 1 && result.unknown[0] === 'help')) {
-      return { kind: 'help', command: result.op.cliName };
+      return { kind: 'help', command: result.kind === 'login' ? 'login' : result.op.cliName };
     }
   }
   return result;

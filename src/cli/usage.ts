@@ -51,3 +51,26 @@ export function suggestion(kind: string, word: string, matches: readonly string[
   if (matches.length === 0) return '';
   return `\n\nInvalid ${kind}: '${word}', maybe you meant:\n\n${matches.map((m) => `  * ${m}`).join('\n')}`;
 }
+
+/** argparse's error for a command word that is none of `names`, with "maybe you meant". */
+export function unknownCommand(word: string, names: readonly string[]): UsageError {
+  return new UsageError(
+    `argument command: Invalid choice, valid choices are:\n\n${formatChoices(names)}` +
+      suggestion('choice', word, closeMatches(word, names)),
+  );
+}
+
+/** The AWS CLI's "Unknown options: ..." error, with a "did you mean" hint per misspelt flag. */
+export function unknownOptionsError(unknown: readonly string[], known: readonly string[]): UsageError {
+  const hints = unknown
+    .filter((u) => u.startsWith('--'))
+    .map((u) => {
+      const word = u.split('=')[0] as string;
+      const best = closeMatches(word, known, 1)[0];
+      return best === undefined ? undefined : `${word}: did you mean ${best}?`;
+    })
+    .filter((h): h is string => h !== undefined);
+  return new UsageError(`${USAGE_BLOCK}\nUnknown options: ${unknown.join(', ')}${hints.length ? '\n' + hints.join('\n') : ''}`, {
+    showUsage: false,
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * The bash completion, run for real: source the script in `bash -c`, set COMP_WORDS and
+ * COMP_CWORD as readline would, call the completion function and read COMPREPLY.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { completionScript } from '../../src/cli/completion.js';
+import { OPERATIONS } from '../../src/model/operations/index.js';
+import { optionName } from '../../src/model/types.js';
+
+const HARNESS = `
+eval "$SCRIPT"
+COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMPREPLY=()
+_sso_oidc
+printf '%s\\n' "\${COMPREPLY[@]}"
+`;
+
+const hasBash = !spawnSync('bash', ['-c', 'exit 0']).error;
+
+/** What bash offers for the words typed so far; the last word is the one being completed. */
+function complete(words: readonly string[], cwd?: string): string[] {
+  const r = spawnSync('bash', ['-c', HARNESS, 'harness', 'sso-oidc', ...words], {
+    encoding: 'utf8',
+    cwd,
+    env: { PATH: process.env['PATH'], SCRIPT: completionScript('bash') },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.split('\n').filter((l) => l !== '');
+}
+
+const skip = hasBash ? false : 'bash is not installed';
+
+test('sso-oidc start-dev<TAB> completes the command', { skip }, () => {
+  assert.deepEqual(complete(['start-dev']), ['start-device-authorization']);
+  assert.deepEqual(complete(['--output', 'json', '--region', 'eu-west-1', 'reg']), ['register-client']);
+});
+
+test('sso-oidc <TAB> offers every command; -<TAB> the global options', { skip }, () => {
+  assert.deepEqual(complete(['']), [...OPERATIONS.map((o) => o.cliName), 'login', 'completion', 'help']);
+  assert.ok(complete(['--']).includes('--endpoint-url'));
+});
+
+test('--output <TAB> offers json text table; --color and --generate-cli-skeleton their choices', { skip }, () => {
+  assert.deepEqual(complete(['start-device-authorization', '--output', '']), ['json', 'text', 'table']);
+  assert.deepEqual(complete(['--output', 't']), ['text', 'table']);
+  assert.deepEqual(complete(['--output', '=', '']), ['json', 'text', 'table']);
+  assert.deepEqual(complete(['create-token', '--color', '']), ['on', 'off', 'auto']);
+  assert.deepEqual(complete(['create-token', '--generate-cli-skeleton', '']), ['input', 'output']);
+  assert.deepEqual(complete(['create-token', '--generate-cli-skeleton', '--cli-i']), ['--cli-input-json']);
+  assert.deepEqual(complete(['completion', '']), ['bash', 'zsh', 'fish']);
+  assert.deepEqual(complete(['help', 'create']), ['create-token']);
+});
+
+test('each operation completes its members and the global options', { skip }, () => {
+  for (const op of OPERATIONS) {
+    const offered = complete([op.cliName, '--']);
+    for (const m of op.input) assert.ok(offered.includes(optionName(m)), `${op.cliName} ${optionName(m)}`);
+    for (const f of ['--cli-input-json', '--generate-cli-skeleton', '--debug', '--cli-connect-timeout']) assert.ok(offered.includes(f));
+  }
+  assert.deepEqual(complete(['start-device-authorization', '--client-id', '']), []);
+});
+
+test('file paths after --ca-bundle and in file:// values', { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sso-oidc-complete-'));
+  try {
+    writeFileSync(join(dir, 'secret.txt'), 's');
+    mkdirSync(join(dir, 'sub'));
+    assert.deepEqual(complete(['create-token', '--ca-bundle', 'se'], dir), ['secret.txt']);
+    assert.deepEqual(complete(['create-token', '--client-secret', 'file://se'], dir), ['file://secret.txt']);
+    // bash splits file://se at ':' (COMP_WORDBREAKS): the word being completed is //se.
+    assert.deepEqual(complete(['create-token', '--client-secret', 'file', ':', '//s'], dir).sort(), ['//secret.txt', '//sub/']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
