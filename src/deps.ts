@@ -17,6 +17,8 @@ export interface FileSystem {
   /** Reads a whole file; throws the Node error (with .code such as ENOENT) when it cannot. */
   readFile(path: string): Buffer;
   exists(path: string): boolean;
+  /** Writes a file atomically (temp file + rename) with the given mode, creating its directory. */
+  writeFileAtomic(path: string, data: string, mode: number): void;
 }
 
 export interface Deps {
@@ -30,6 +32,8 @@ export interface Deps {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Aborted on SIGINT: requests and sleeps stop, and main exits 130. */
   signal: AbortSignal;
+  /** Opens a URL in the user's browser; resolves false when it could not. */
+  openBrowser(url: string): Promise<boolean>;
   /** For --version: `<os>/<release>` as os.type()/os.release(). */
   platform: { system: string; release: string; node: string };
 }

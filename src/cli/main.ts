@@ -50,7 +50,7 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
   let log: DebugLog = silentLog;
   try {
     const inv = parseArgv(argv);
-    if (inv.kind === 'operation' && inv.globals.debug) {
+    if ((inv.kind === 'operation' || inv.kind === 'login') && inv.globals.debug) {
       log = createDebugLog((t) => deps.stderr.write(t), deps.now);
       log.debug('clidriver', `CLI version: ${versionLine(deps.platform)}`);
       log.debug('clidriver', `Arguments entered to CLI: ${JSON.stringify(maskArgv(argv))}`);

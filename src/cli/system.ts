@@ -1,6 +1,8 @@
 /** The real Deps: process streams, environment, files, clock, and SIGINT as an AbortSignal. */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, release, type } from 'node:os';
+import { dirname } from 'node:path';
 import type { Deps, OutStream } from '../deps.js';
 
 function stream(s: NodeJS.WriteStream): OutStream {
@@ -20,7 +22,8 @@ export function systemDeps(signal: AbortSignal): Deps {
     env: process.env,
     cwd: process.cwd(),
     homedir: homedir(),
-    fs: { readFile: (p) => readFileSync(p), exists: (p) => existsSync(p) },
+    fs: { readFile: (p) => readFileSync(p), exists: (p) => existsSync(p), writeFileAtomic },
+    openBrowser,
     stdout: stream(process.stdout),
     stderr: stream(process.stderr),
     now: () => new Date(),
@@ -35,4 +38,36 @@ export function systemDeps(signal: AbortSignal): Deps {
     signal,
     platform: { system: type(), release: release(), node: process.version },
   };
+}
+
+/** temp file + rename, so a reader never sees half a token; 0600 from the first byte. */
+function writeFileAtomic(path: string, data: string, mode: number): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(tmp, data, { mode, flag: 'wx' });
+    chmodSync(tmp, mode);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** xdg-open / open / start, detached; a missing opener is not an error (the URL is printed too). */
+function openBrowser(url: string): Promise<boolean> {
+  const [cmd, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  return new Promise((resolve) => {
+    try {
+      const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true });
+      child.once('error', () => resolve(false));
+      child.once('spawn', () => {
+        child.unref();
+        resolve(true);
+      });
+    } catch {
+      resolve(false);
+    }
+  });
 }
