@@ -6,7 +6,7 @@
  */
 import type { OperationInvocation } from '../cli/program.js';
 import { useColour } from '../cli/colour.js';
-import { USAGE_BLOCK, closeMatches } from '../cli/usage.js';
+import { unknownOptionsError } from '../cli/usage.js';
 import { userAgent } from '../cli/version.js';
 import type { DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
@@ -28,23 +28,8 @@ function checkCommandLine(inv: OperationInvocation): void {
     }
   }
   if (inv.unknown.length > 0) {
-    const known = [
-      ...op.input.map(optionName),
-      '--cli-input-json',
-      '--generate-cli-skeleton',
-      ...GLOBAL_OPTIONS.map((g) => g.flag),
-    ];
-    const hints = inv.unknown
-      .filter((u) => u.startsWith('--'))
-      .map((u) => {
-        const word = u.split('=')[0] as string;
-        const best = closeMatches(word, known, 1)[0];
-        return best === undefined ? undefined : `${word}: did you mean ${best}?`;
-      })
-      .filter((h): h is string => h !== undefined);
-    throw new UsageError(`${USAGE_BLOCK}\nUnknown options: ${inv.unknown.join(', ')}${hints.length ? '\n' + hints.join('\n') : ''}`, {
-      showUsage: false,
-    });
+    const known = [...op.input.map(optionName), '--cli-input-json', '--generate-cli-skeleton', ...GLOBAL_OPTIONS.map((g) => g.flag)];
+    throw unknownOptionsError(inv.unknown, known);
   }
   const url = inv.globals.endpointUrl;
   if (url !== undefined && !/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(url)) {
@@ -62,12 +47,22 @@ async function compile(query: string | undefined): Promise<CompiledQuery | undef
 
 async function write(inv: OperationInvocation, data: Value, config: { output: ResolvedConfig['output'] }, query: CompiledQuery | undefined, deps: Deps): Promise<void> {
   const result = query === undefined ? data : query.search(data);
-  const { formatOutput } = await import('../output/index.js');
-  const text = formatOutput(config.output, result, {
+  const { atExitOutput, formatOutput, FormatError } = await import('../output/index.js');
+  const ctx = {
     operationName: inv.op.name,
     color: useColour(inv.globals.color, deps.env, deps.stdout.isTTY),
+    // The AWS CLI asks the terminal for its width (0 when a pty has no size) and uses 80 otherwise.
     terminalWidth: deps.stdout.isTTY && deps.stdout.columns ? deps.stdout.columns : 80,
-  });
+  };
+  let text: string;
+  try {
+    text = formatOutput(config.output, result, ctx);
+  } catch (e) {
+    // The text formatter writes as it goes: what the AWS CLI printed before failing, we print too.
+    if (e instanceof FormatError && e.stdout.length > 0) deps.stdout.write(e.stdout);
+    throw e;
+  }
+  text += atExitOutput(config.output, ctx, deps.stdout.isTTY);
   if (text.length > 0) deps.stdout.write(text);
 }
 
