@@ -16,6 +16,9 @@ function io(files: Record<string, string> = {}): ParamFileIo {
         return Buffer.from(files[p] as string);
       },
       exists: (p) => p in files,
+      writeFileAtomic: () => {
+        throw new Error('not used');
+      },
     },
   };
 }

@@ -4,7 +4,7 @@ import { ServiceError } from '../../src/errors.js';
 import type { OperationDescription } from '../../src/model/types.js';
 import { cacheTime, registrationCacheKey, tokenCacheKey } from '../../src/sso/cache.js';
 import { pollForToken, type Authorization, type DeviceFlowIo } from '../../src/sso/device-flow.js';
-import type { ValueMap } from '../../src/value/types.js';
+import type { Value, ValueMap } from '../../src/value/types.js';
 
 const pending = (code: string) => new ServiceError({ code, operation: 'CreateToken', message: 'm', httpStatus: 400 });
 
@@ -34,7 +34,7 @@ const auth: Authorization = { deviceCode: 'd', userCode: 'U', verificationUri: '
 const client = { clientId: 'c', clientSecret: 's' };
 
 test('polls at the interval, slows down by 5 s, returns the token', async () => {
-  const token = new Map([['accessToken', 'aoa'], ['expiresIn', 28800n], ['refreshToken', 'aor']]) as ValueMap;
+  const token: ValueMap = new Map<string, Value>([['accessToken', 'aoa'], ['expiresIn', 28800n], ['refreshToken', 'aor']]);
   const { io, sleeps, calls } = fakeIo([pending('AuthorizationPendingException'), pending('SlowDownException'), pending('AuthorizationPendingException'), token]);
   assert.deepEqual(await pollForToken(io, client, auth), { accessToken: 'aoa', expiresIn: 28800, refreshToken: 'aor' });
   assert.deepEqual(sleeps, [2000, 7000, 7000]);

@@ -1,0 +1,102 @@
+/**
+ * Run the built `sso-oidc` and the installed AWS CLI v1 (`aws`) as a user would: as processes,
+ * each with an environment built from scratch (the developer's shell may carry AWS_CA_BUNDLE,
+ * NODE_EXTRA_CA_CERTS and other variables that must not leak into a test).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = join(ROOT, 'bin/sso-oidc.js');
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  input?: string;
+  /** Kill after this many ms (a safety net; tests must not depend on it). */
+  timeoutMs?: number;
+  /** Called once the process has started (e.g. to send it a signal later). */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
+/** A scratch HOME with an AWS config that can never reach the network by itself. */
+export interface Sandbox {
+  dir: string;
+  env: Record<string, string>;
+  write(name: string, content: string): string;
+  cleanup(): void;
+}
+
+export function makeSandbox(config = '[default]\nregion = us-east-1\ncli_follow_urlparam = false\n'): Sandbox {
+  const dir = mkdtempSync(join(tmpdir(), 'sso-oidc-test-'));
+  writeFileSync(join(dir, 'config'), config);
+  writeFileSync(join(dir, 'credentials'), '');
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: dir,
+    LANG: 'C.UTF-8',
+    AWS_CONFIG_FILE: join(dir, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  return {
+    dir,
+    env,
+    write(name, content) {
+      const p = join(dir, name);
+      writeFileSync(p, content);
+      return p;
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export function run(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { env: options.env ?? {}, cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf-8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf-8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ code, signal, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? '');
+    options.onSpawn?.(child);
+  });
+}
+
+/** Runs the built sso-oidc (npm run build first). */
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return run(process.execPath, [BIN, ...args], options);
+}
+
+let awsPath: string | null | undefined;
+
+/** The installed AWS CLI, or null when `aws` is not on PATH. */
+export function findAws(): string | null {
+  if (awsPath === undefined) {
+    const r = spawnSync('sh', ['-c', 'command -v aws'], { encoding: 'utf-8' });
+    awsPath = r.status === 0 ? r.stdout.trim() : null;
+  }
+  return awsPath;
+}
+
+export function runAws(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const aws = findAws();
+  if (aws === null) throw new Error('aws is not on PATH');
+  return run(aws, args, options);
+}
