@@ -78,9 +78,14 @@ export async function runLogin(inv: LoginInvocation, deps: Deps, log: DebugLog):
   const { shapeResponse } = await import('../response/shape.js');
   const browser = inv.options.browser !== false && deps.stderr.isTTY;
   const bold = await emphasis(useColour(inv.globals.color, deps.env, deps.stderr.isTTY));
+  const warned = new Set<string>(); // the same warning once per run, however many calls
+  const warn = (t: string) => {
+    if (!warned.has(t)) deps.stderr.write(t.endsWith('\n') ? t : t + '\n');
+    warned.add(t);
+  };
   const io: DeviceFlowIo = {
     call: async (op: OperationDescription, input) => {
-      const raw = await sendOperation(op, input, config, { signal: deps.signal, log, warn: (t) => deps.stderr.write(t.endsWith('\n') ? t : t + '\n'), userAgent: userAgent() });
+      const raw = await sendOperation(op, input, config, { signal: deps.signal, log, warn, userAgent: userAgent(), sleep: deps.sleep, readFile: deps.fs.readFile });
       return shapeResponse(op, raw.body);
     },
     now: deps.now,

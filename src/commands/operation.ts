@@ -97,6 +97,8 @@ export async function runOperation(inv: OperationInvocation, deps: Deps, log: De
     log,
     warn: (text) => deps.stderr.write(text.endsWith('\n') ? text : text + '\n'),
     userAgent: userAgent(),
+    sleep: deps.sleep,
+    readFile: deps.fs.readFile,
   });
   const { shapeResponse } = await import('../response/shape.js');
   await write(inv, shapeResponse(inv.op, raw.body), config, query, deps);

@@ -90,7 +90,9 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
  * then a length-only note stands in for it. Known secret values are scrubbed in both cases.
  */
 export function redactBodyForLog(body: string | Uint8Array, secrets: readonly string[] = []): string {
-  const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+  // A view on the bytes, never Buffer.from(body): the SDK's JSON body is a Uint8Array subclass
+  // whose valueOf() prints a warning to the console.
+  const text = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   if (text.length === 0) return '(empty)';
   let parsed: unknown;
   try {

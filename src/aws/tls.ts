@@ -1,0 +1,72 @@
+/** TLS trust and the wording of TLS failures. */
+import { TransportError } from '../errors.js';
+import { errorCodeOf } from './failure.js';
+
+/** Reads a file; throws the Node error (with .code) when it cannot. */
+export type ReadFile = (path: string) => Buffer;
+
+/**
+ * Reads the CA bundle, which REPLACES the default trust store (botocore passes it to urllib3 as
+ * `ca_certs`; Node's `ca` option does the same). v1 fails on every attempt with
+ * "SSL validation failed for <url> [Errno 2] No such file or directory"; we fail once, before
+ * sending, with the same prefix and the path.
+ */
+export function loadCaBundle(path: string, url: string, readFile: ReadFile): string {
+  const fail = (why: string): TransportError => new TransportError(`SSL validation failed for ${url}: ${why}`);
+  let pem: string;
+  try {
+    pem = readFile(path).toString('utf8');
+  } catch (e) {
+    const code = errorCodeOf(e);
+    if (code === 'ENOENT') throw fail(`CA bundle file not found: ${path}`);
+    if (code === 'EISDIR') throw fail(`CA bundle is a directory, not a file: ${path}`);
+    throw fail(`cannot read CA bundle ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  // Node silently ignores text that is not a certificate, which would leave an empty trust store
+  // and a confusing verify failure later; OpenSSL (and so v1) rejects such a file up front.
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw fail(`no certificate found in CA bundle ${path}`);
+  return pem;
+}
+
+/** Node's verify error codes as OpenSSL's short texts (the ones Python prints after "certificate verify failed: "). */
+const VERIFY_REASONS: Readonly<Record<string, string>> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
+  SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in certificate chain',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'unable to get local issuer certificate',
+  UNABLE_TO_GET_ISSUER_CERT: 'unable to get issuer certificate',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'unable to verify the first certificate',
+  CERT_HAS_EXPIRED: 'certificate has expired',
+  CERT_NOT_YET_VALID: 'certificate is not yet valid',
+  CERT_REVOKED: 'certificate revoked',
+  CERT_SIGNATURE_FAILURE: 'certificate signature failure',
+  CERT_UNTRUSTED: 'certificate not trusted',
+  CERT_REJECTED: 'certificate rejected',
+  INVALID_CA: 'invalid CA certificate',
+  INVALID_PURPOSE: 'unsupported certificate purpose',
+};
+
+/**
+ * One readable reason for a TLS failure, e.g. "certificate verify failed: self-signed
+ * certificate" or "certificate verify failed: hostname mismatch: IP: 127.0.0.2 is not in the
+ * cert's list: 127.0.0.1".
+ */
+export function tlsReason(e: unknown): string {
+  const code = errorCodeOf(e) ?? '';
+  const verify = VERIFY_REASONS[code];
+  if (verify) return `certificate verify failed: ${verify}`;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    const reason = (e as { reason?: unknown }).reason;
+    return `certificate verify failed: hostname mismatch${typeof reason === 'string' ? `: ${reason}` : ''}`;
+  }
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') {
+    return 'wrong version number (the server did not answer with TLS; is it plain HTTP?)';
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was closed during the TLS handshake';
+  const opensslReason = (e as { reason?: unknown }).reason;
+  if (typeof opensslReason === 'string' && opensslReason) return opensslReason;
+  const message = e instanceof Error ? e.message : String(e);
+  // "write EPROTO 80CC…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:…"
+  const fromText = /error:[0-9A-F]+:SSL routines:[^:]*:([^:]+)/.exec(message)?.[1];
+  if (fromText === 'wrong version number' || fromText === 'packet length too long') return tlsReason({ code: 'ERR_SSL_WRONG_VERSION_NUMBER' });
+  return fromText ?? message.split('\n')[0] ?? message;
+}
