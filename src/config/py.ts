@@ -4,10 +4,15 @@
  * odd input means matching those functions, not JavaScript's look-alikes.
  */
 
-/** Python's str.isspace() set (JS trim() differs: it strips U+FEFF and keeps U+001C-U+001F, U+0085). */
-const PY_WS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-/** A character class body usable inside other patterns: `[${PY_WS_CLASS}]`. */
-export const PY_WS_CLASS = PY_WS;
+import { PY_SPACE_CLASS, pyIntFromString } from '../value/pytext.js';
+import { pyStrRepr } from '../value/pystr.js';
+
+/**
+ * Python's str.isspace() set (JS trim() differs: it strips U+FEFF and keeps U+001C-U+001F, U+0085),
+ * as a character class body usable inside other patterns: `[${PY_WS_CLASS}]`.
+ */
+export const PY_WS_CLASS = PY_SPACE_CLASS;
+const PY_WS = PY_SPACE_CLASS;
 const LEADING_WS = new RegExp(`^[${PY_WS}]+`);
 const TRAILING_WS = new RegExp(`[${PY_WS}]+$`);
 const NON_WS = new RegExp(`[^${PY_WS}]`);
@@ -43,49 +48,16 @@ export function splitFileLines(text: string): string[] {
   return out;
 }
 
-/** Python repr() of a str, for messages such as `invalid literal for int() ...: 'abc'`. */
-export function pyRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (ch === '\\' || ch === quote) out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch !== ' ' && /[\p{C}\p{Z}]/u.test(ch)) out += pyEscape(cp);
-    else out += ch;
-  }
-  return quote + out + quote;
-}
+/** Python's repr() of a string (for messages that quote a value). */
+export const pyRepr = pyStrRepr;
 
-function pyEscape(cp: number): string {
-  if (cp < 0x100) return `\\x${cp.toString(16).padStart(2, '0')}`;
-  if (cp < 0x10000) return `\\u${cp.toString(16).padStart(4, '0')}`;
-  return `\\U${cp.toString(16).padStart(8, '0')}`;
-}
-
-const INT_LITERAL = new RegExp(`^[${PY_WS}]*([+-]?)(\\p{Nd}+(?:_\\p{Nd}+)*)[${PY_WS}]*$`, 'u');
-
-/**
- * Python int(text) for base 10: surrounding whitespace, a sign, `_` between digits and any
- * Unicode decimal digit are accepted. Throws Error with Python's ValueError text otherwise.
- */
+/** Python int(text), base 10 (src/value/pytext.ts); throws Error with Python's ValueError text. */
 export function pyInt(text: string): number {
-  const m = INT_LITERAL.exec(text);
-  if (!m) throw new Error(`invalid literal for int() with base 10: ${pyRepr(text)}`);
-  let n = 0;
-  for (const ch of (m[2] ?? '').replace(/_/g, '')) n = n * 10 + digitValue(ch);
-  return m[1] === '-' ? -n : n;
+  const n = pyIntFromString(text);
+  if (n === undefined) throw new Error(`invalid literal for int() with base 10: ${pyStrRepr(text)}`);
+  return Number(n);
 }
 
-/** Unicode decimal digits come in runs of ten starting at zero, so the offset in the run is the value. */
-function digitValue(ch: string): number {
-  let cp = ch.codePointAt(0) ?? 0;
-  const start = cp;
-  while (cp > 0 && /\p{Nd}/u.test(String.fromCodePoint(cp - 1))) cp--;
-  return (start - cp) % 10;
-}
 
 /** botocore.utils.ensure_boolean for a string: true only for a case-insensitive "true". */
 export function ensureBoolean(value: string): boolean {

@@ -6,7 +6,8 @@
 import { CliError, EXIT } from '../errors.js';
 import type { Member, OperationDescription } from '../model/types.js';
 import { parsePyJson } from '../value/pyjson.js';
-import { pyTypeName } from '../value/pystr.js';
+import { pyStrRepr, pyTypeName } from '../value/pystr.js';
+import { pyIntFromString } from '../value/pytext.js';
 import type { Value, ValueMap } from '../value/types.js';
 
 /** Python's int() on a JSON value, with its error messages. */
@@ -19,10 +20,9 @@ export function pyInt(value: Value): bigint {
     return BigInt(Math.trunc(value));
   }
   if (typeof value === 'string') {
-    const m = /^\s*([+-]?)(\d+(?:_\d+)*)\s*$/.exec(value);
-    if (!m) throw new CliError(`invalid literal for int() with base 10: '${value}'`, EXIT.other);
-    const n = BigInt((m[2] as string).replace(/_/g, ''));
-    return m[1] === '-' ? -n : n;
+    const n = pyIntFromString(value);
+    if (n === undefined) throw new CliError(`invalid literal for int() with base 10: ${pyStrRepr(value)}`, EXIT.other);
+    return n;
   }
   throw new CliError(
     `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(value)}'`,

@@ -40,21 +40,27 @@ export function pyRepr(v: Value): string {
   return `{${[...v].map(([k, x]) => `${pyStrRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
 }
 
-function isPrintable(cp: number): boolean {
-  // Close enough to str.isprintable() for messages: controls and separators are escaped.
-  return !(cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0xad || cp === 0x2028 || cp === 0x2029);
+/** str.isprintable() for one character: false for Unicode categories C and Z, except the space. */
+function isPrintable(ch: string): boolean {
+  return ch === ' ' || !/[\p{C}\p{Z}]/u.test(ch);
 }
 
+function escape(cp: number): string {
+  if (cp < 0x100) return `\\x${cp.toString(16).padStart(2, '0')}`;
+  if (cp < 0x10000) return `\\u${cp.toString(16).padStart(4, '0')}`;
+  return `\\U${cp.toString(16).padStart(8, '0')}`;
+}
+
+/** repr(str): single quotes unless the text has one and no double quote. */
 export function pyStrRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
     if (ch === quote || ch === '\\') out += '\\' + ch;
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (!isPrintable(cp)) out += cp < 0x100 ? '\\x' + cp.toString(16).padStart(2, '0') : '\\u' + cp.toString(16).padStart(4, '0');
+    else if (!isPrintable(ch)) out += escape(ch.codePointAt(0) ?? 0);
     else out += ch;
   }
   return out + quote;

@@ -8,7 +8,7 @@ import type { Value } from '../../value/types.js';
 import { jmesTypeError, pythonError, unknownFunctionError } from './errors.js';
 import { dictUpdate } from './merge.js';
 import { dumpCompact, pyRound, pySum, pyTrueDivide, type PyNumber } from './pynum.js';
-import { pyFloatFromString, pyIntFromString } from './pytext.js';
+import { pyFloatFromString, pyIntFromString } from '../../value/pytext.js';
 import { validateArguments, type Param } from './signature.js';
 import { ExpRef, jmesTypeOf, pyTypeOf, strJ, type JValue } from './values.js';
 

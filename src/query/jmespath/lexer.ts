@@ -6,7 +6,7 @@
 import { parsePyJson, PyJsonError } from '../../value/pyjson.js';
 import type { Value } from '../../value/types.js';
 import { emptyExpressionError, lexerError } from './errors.js';
-import { pyLstrip } from './pytext.js';
+import { pyLstrip } from '../../value/pytext.js';
 
 export type TokenType =
   | 'dot' | 'star' | 'rbracket' | 'comma' | 'colon' | 'current' | 'lparen' | 'rparen' | 'lbrace' | 'rbrace'

@@ -1,7 +1,8 @@
 /**
- * The bits of Python's str handling that jmespath.py leans on: str.isspace()/lstrip() (literal
- * fallback) and int()/float() of a string (to_number), which accept Unicode whitespace, Unicode
- * decimal digits and underscores between digits.
+ * The bits of Python's str handling the AWS CLI's behaviour leans on: str.isspace()/lstrip()
+ * (jmespath.py's literal fallback, configparser) and int()/float() of a string (to_number,
+ * max_attempts, integer response members), which accept Unicode whitespace, Unicode decimal
+ * digits and underscores between digits.
  */
 
 /** Code points for which Python's str.isspace() is true. */
@@ -10,6 +11,9 @@ const PY_SPACE = new Set([
   0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
   0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
 ]);
+
+/** The same set as a regular-expression class body: `[${PY_SPACE_CLASS}]`. */
+export const PY_SPACE_CLASS = [...PY_SPACE].map((cp) => `\\u${cp.toString(16).padStart(4, '0')}`).join('');
 
 /** Python's str.isspace() for one code point. */
 export const isPySpace = (cp: number): boolean => PY_SPACE.has(cp);
