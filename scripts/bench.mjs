@@ -2,7 +2,7 @@
 // `npm run bench`: how fast sso-oidc is, next to the AWS CLI v1 where it is installed.
 // Measures wall time (median of N runs) of whole processes as a user starts them, and the
 // --query engine against the npm `jmespath` package. Never asserted in tests: numbers only.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,8 +32,12 @@ function time(cmd, args) {
   return median(samples);
 }
 
-const { startEmulator } = await import(join(root, 'dist/src/emulator/server.js'));
-const emu = await startEmulator({ host: '127.0.0.1', port: 0 });
+// The emulator runs as its own process: spawnSync below blocks this one's event loop.
+const emuProcess = spawn(process.execPath, [join(root, 'bin/sso-oidc-emulator.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+const emu = {
+  url: await new Promise((resolve) => emuProcess.stdout.once('data', (d) => resolve(d.toString().split('\n')[0]))),
+  close: () => new Promise((resolve) => emuProcess.once('close', resolve).kill('SIGTERM')),
+};
 const reg = await (await fetch(`${emu.url}/client/register`, { method: 'POST', body: '{"clientName":"bench","clientType":"public"}' })).json();
 const call = ['start-device-authorization', '--client-id', reg.clientId, '--client-secret', reg.clientSecret, '--start-url', 'https://example.awsapps.com/start', '--endpoint-url', emu.url];
 
