@@ -8,7 +8,6 @@ import { CliError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import { parseArgv, type Invocation } from './program.js';
 import { PROG, USAGE_BLOCK } from './usage.js';
 import { versionLine } from './version.js';
-import { maskArgv } from './mask-argv.js';
 
 async function run(inv: Invocation, deps: Deps, log: DebugLog): Promise<void> {
   switch (inv.kind) {
@@ -53,6 +52,7 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
     if ((inv.kind === 'operation' || inv.kind === 'login') && inv.globals.debug) {
       log = createDebugLog((t) => deps.stderr.write(t), deps.now);
       log.debug('clidriver', `CLI version: ${versionLine(deps.platform)}`);
+      const { maskArgv } = await import('./mask-argv.js'); // --debug only: off the start-up path
       log.debug('clidriver', `Arguments entered to CLI: ${JSON.stringify(maskArgv(argv))}`);
     }
     await run(inv, deps, log);

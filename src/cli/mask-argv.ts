@@ -1,6 +1,5 @@
 /** argv for --debug, with the values of secret options and secrets inside JSON shown as ***. */
-import { REDACTED } from '../debug/redact.js';
-import { maskSecretsInJsonText } from '../input/build-request.js';
+import { REDACTED, maskSecretsInJsonText } from '../debug/redact.js';
 import { OPERATIONS } from '../model/operations/index.js';
 import { optionName } from '../model/types.js';
 

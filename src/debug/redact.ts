@@ -106,3 +106,10 @@ export function redactBodyForLog(body: string | Uint8Array, secrets: readonly st
   }
   return scrubSecrets(JSON.stringify(redactValue(parsed)), secrets);
 }
+
+/** Hides the values of secret keys in a JSON text that may not even parse, before echoing it. */
+export function maskSecretsInJsonText(text: string): string {
+  return text.replace(/("([A-Za-z_]+)"\s*:\s*)"(?:[^"\\]|\\.)*("|$)/g, (whole, head: string, key: string, end: string) =>
+    isSecretKey(key) ? `${head}"***${end}` : whole,
+  );
+}

@@ -5,7 +5,7 @@
 import { ParamError } from '../errors.js';
 import type { Member, OperationDescription } from '../model/types.js';
 import { optionName } from '../model/types.js';
-import { isSecretKey } from '../debug/redact.js';
+import { isSecretKey, maskSecretsInJsonText } from '../debug/redact.js';
 import { parsePyJson, PyJsonError } from '../value/pyjson.js';
 import { pyRepr, pyTypeName } from '../value/pystr.js';
 import type { Value, ValueMap } from '../value/types.js';
@@ -13,13 +13,6 @@ import { BinaryValue, loadParamValue, type ParamFileIo } from './param-file.js';
 
 type RequestValue = Value | BinaryValue;
 export type Request = Map<string, RequestValue>;
-
-/** Hides the values of secret keys in a JSON text we could not parse, before echoing it. */
-export function maskSecretsInJsonText(text: string): string {
-  return text.replace(/("([A-Za-z_]+)"\s*:\s*)"(?:[^"\\]|\\.)*("|$)/g, (whole, head: string, key: string, end: string) =>
-    isSecretKey(key) ? `${head}"***${end}` : whole,
-  );
-}
 
 /** Parses --cli-input-json (already loaded from file:// when so given). */
 export function parseCliInputJson(text: string): ValueMap {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildRequest, maskSecretsInJsonText, validateRequest } from '../../src/input/build-request.js';
+import { maskSecretsInJsonText } from '../../src/debug/redact.js';
+import { buildRequest, validateRequest } from '../../src/input/build-request.js';
 import { expandPath, type ParamFileIo } from '../../src/input/param-file.js';
 import { registerClient } from '../../src/model/operations/register-client.js';
 import { startDeviceAuthorization as sda } from '../../src/model/operations/start-device-authorization.js';

@@ -2,7 +2,7 @@
  * What a JMESPath evaluation handles: the project's Values plus expression references (`&expr`),
  * which jmespath.py lets escape into ordinary data (`[&a]`, `{a: &b}`, `to_string(&a)`).
  */
-import { pyRepr, pyStrRepr } from '../../value/pystr.js';
+import { pyRepr, pyStrRepr, pyTypeName } from '../../value/pystr.js';
 import type { Value } from '../../value/types.js';
 import type { Node } from './ast.js';
 
@@ -30,14 +30,8 @@ export const EXPREF_REPR = '<jmespath.visitor._Expression object at 0x7f00000000
 
 /** type(v).__name__ in Python. */
 export function pyTypeOf(v: JValue): string {
-  if (v === null) return 'NoneType';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'bigint') return 'int';
-  if (typeof v === 'number') return 'float';
-  if (typeof v === 'string') return 'str';
-  if (Array.isArray(v)) return 'list';
-  if (v instanceof ExpRef) return '_Expression';
-  return 'dict';
+  // pyTypeName looks at the top level only, where v is no ExpRef.
+  return v instanceof ExpRef ? '_Expression' : pyTypeName(v as Value);
 }
 
 const TYPES_MAP: Readonly<Record<string, string>> = {
