@@ -1,3 +1,7 @@
+import { maskProxyCredentials } from '../config/proxy.js';
+
+export { maskProxyCredentials };
+
 /**
  * What we need to talk to a proxy. Which proxy a request uses (and NO_PROXY) is decided by
  * src/config/proxy.ts proxyFor, the one copy of urllib's rules; this module only uses it.
@@ -15,20 +19,6 @@ export interface ProxyTarget {
   secure: boolean;
   /** `Basic …` when the URL has both a user and a password (percent-decoded), else undefined. */
   authorization?: string;
-}
-
-/**
- * botocore's mask_proxy_url: user and password each become `***`
- * (`http://***:***@host:3128`), as its "Failed to connect to proxy URL" message shows them.
- */
-export function maskProxyCredentials(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i, (_all, scheme: string, userinfo: string) => {
-    const colon = userinfo.indexOf(':');
-    if (colon < 0) return `${scheme}${userinfo ? '***' : ''}@`;
-    const user = userinfo.slice(0, colon) ? '***' : '';
-    const pass = userinfo.slice(colon + 1) ? '***' : '';
-    return `${scheme}${user}:${pass}@`;
-  });
 }
 
 /** Parses a (fixed) proxy URL; undefined when it is not a usable http(s) URL. */

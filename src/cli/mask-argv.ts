@@ -5,12 +5,15 @@ import { optionName } from '../model/types.js';
 
 const SECRET_FLAGS = new Set(OPERATIONS.flatMap((op) => op.input.filter((m) => m.sensitive).map(optionName)));
 
+/** A secret option, or a misspelling that looks like one (`--client-secrt`): its value is masked. */
+const isSecretFlag = (flag: string): boolean => SECRET_FLAGS.has(flag) || (flag.startsWith('--') && /secr|token|code|verif|passw/i.test(flag));
+
 export function maskArgv(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i] as string;
     const [flag, inline] = word.includes('=') ? [word.slice(0, word.indexOf('=')), true] : [word, false];
-    if (SECRET_FLAGS.has(flag)) {
+    if (isSecretFlag(flag)) {
       if (inline) out.push(`${flag}=${REDACTED}`);
       else {
         out.push(word);

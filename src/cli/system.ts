@@ -27,17 +27,24 @@ export function systemDeps(signal: AbortSignal): Deps {
     stdout: stream(process.stdout),
     stderr: stream(process.stderr),
     now: () => new Date(),
-    sleep: (ms, sig) =>
-      new Promise((resolve) => {
-        const t = setTimeout(resolve, ms);
-        sig?.addEventListener('abort', () => {
-          clearTimeout(t);
-          resolve();
-        });
-      }),
+    sleep,
     signal,
     platform: { system: type(), release: release(), node: process.version },
   };
+}
+
+/** Resolves after ms, or at once when the signal aborts; leaves no listener behind (login polls). */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** temp file + rename, so a reader never sees half a token; 0600 from the first byte. */

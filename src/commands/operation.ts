@@ -10,7 +10,7 @@ import { unknownOptionsError } from '../cli/usage.js';
 import { userAgent } from '../cli/version.js';
 import type { DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
-import { ParamError, UsageError } from '../errors.js';
+import { CliError, ParamError, UsageError } from '../errors.js';
 import { optionName } from '../model/types.js';
 import { GLOBAL_OPTIONS } from '../cli/global-options.js';
 import type { Value } from '../value/types.js';
@@ -45,8 +45,34 @@ async function compile(query: string | undefined): Promise<CompiledQuery | undef
   return compileQuery(query);
 }
 
+/** The response's sensitive string values (deviceCode, tokens, clientSecret). */
+function sensitiveValues(inv: OperationInvocation, data: Value): string[] {
+  if (!(data instanceof Map)) return [];
+  return inv.op.output.filter((m) => m.sensitive).flatMap((m) => {
+    const v = data.get(m.name);
+    return typeof v === 'string' ? [v] : [];
+  });
+}
+
+/**
+ * jmespath.py quotes the value it choked on (`abs(accessToken)` would print the token): query and
+ * format errors go out with the response's secrets masked. stdout is the place for data.
+ */
+async function scrubbed<T>(secrets: readonly string[], run: () => T): Promise<T> {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof CliError) || secrets.length === 0) throw e;
+    const { scrubSecrets } = await import('../debug/redact.js');
+    const message = scrubSecrets(e.message, secrets);
+    if (message === e.message) throw e;
+    throw new CliError(message, e.exitCode, { layout: e.layout });
+  }
+}
+
 async function write(inv: OperationInvocation, data: Value, config: { output: ResolvedConfig['output'] }, query: CompiledQuery | undefined, deps: Deps): Promise<void> {
-  const result = query === undefined ? data : query.search(data);
+  const secrets = sensitiveValues(inv, data);
+  const result = query === undefined ? data : await scrubbed(secrets, () => query.search(data));
   const { atExitOutput, formatOutput, FormatError } = await import('../output/index.js');
   const ctx = {
     operationName: inv.op.name,
@@ -54,14 +80,15 @@ async function write(inv: OperationInvocation, data: Value, config: { output: Re
     // The AWS CLI asks the terminal for its width (0 when a pty has no size) and uses 80 otherwise.
     terminalWidth: deps.stdout.isTTY && deps.stdout.columns ? deps.stdout.columns : 80,
   };
-  let text: string;
-  try {
-    text = formatOutput(config.output, result, ctx);
-  } catch (e) {
-    // The text formatter writes as it goes: what the AWS CLI printed before failing, we print too.
-    if (e instanceof FormatError && e.stdout.length > 0) deps.stdout.write(e.stdout);
-    throw e;
-  }
+  let text = await scrubbed(secrets, () => {
+    try {
+      return formatOutput(config.output, result, ctx);
+    } catch (e) {
+      // The text formatter writes as it goes: what the AWS CLI printed before failing, we print too.
+      if (e instanceof FormatError && e.stdout.length > 0) deps.stdout.write(e.stdout);
+      throw e;
+    }
+  });
   text += atExitOutput(config.output, ctx, deps.stdout.isTTY);
   if (text.length > 0) deps.stdout.write(text);
 }
@@ -80,10 +107,11 @@ export async function runOperation(inv: OperationInvocation, deps: Deps, log: De
     return;
   }
 
+  // The AWS CLI's order: parameter files and JSON, then configuration, then validation.
   const request = buildRequest(inv.op, inv.members, inv.cliInputJson, io);
-  validateRequest(inv.op, request);
   const { resolveConfig } = await import('../config/resolve.js');
   const config = resolveConfig(inv.globals, io, log);
+  validateRequest(inv.op, request);
 
   if (inv.skeleton === 'output') {
     const { outputSkeleton } = await import('../input/skeleton.js');

@@ -33,4 +33,4 @@ export {
   type EndpointFlags,
   type PartitionInfo,
 } from './endpoint.js';
-export { proxiesFromEnv, proxyFor, bypassProxy, normalizeProxyUrl, maskProxyUrl, type ProxySettings } from './proxy.js';
+export { proxiesFromEnv, proxyFor, bypassProxy, normalizeProxyUrl, maskProxyCredentials, type ProxySettings } from './proxy.js';

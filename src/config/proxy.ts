@@ -6,7 +6,6 @@
  * matches (botocore.utils.should_bypass_proxies says as much).
  */
 import type { Env } from '../deps.js';
-import { REDACTED } from '../debug/redact.js';
 
 export interface ProxySettings {
   httpsProxy?: string;
@@ -92,7 +91,17 @@ export function proxyFor(url: string, proxy: ProxySettings): string | undefined 
   return chosen ? normalizeProxyUrl(chosen) : undefined;
 }
 
-/** A proxy URL fit for a log line: any `user:password@` becomes `***@`. */
-export function maskProxyUrl(proxy: string): string {
-  return proxy.replace(/^((?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/)?[^/?#@]*@/, (_m, prefix: string | undefined) => `${prefix ?? ''}${REDACTED}@`);
+/**
+ * botocore's mask_proxy_url: user and password each become `***` (`http://***:***@host:3128`), as
+ * its "Failed to connect to proxy URL" message shows them. The userinfo runs to the LAST `@`
+ * before the path: a password may hold an unencoded `@`. Also used for endpoint URLs in logs.
+ */
+export function maskProxyCredentials(url: string): string {
+  return url.replace(/^((?:[a-z][a-z0-9+.-]*:)?\/\/)?([^/?#]*)@/i, (_all, scheme: string | undefined, userinfo: string) => {
+    const colon = userinfo.indexOf(':');
+    if (colon < 0) return `${scheme ?? ''}${userinfo ? '***' : ''}@`;
+    const user = userinfo.slice(0, colon) ? '***' : '';
+    const pass = userinfo.slice(colon + 1) ? '***' : '';
+    return `${scheme ?? ''}${user}:${pass}@`;
+  });
 }

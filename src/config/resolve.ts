@@ -9,7 +9,7 @@ import type { DebugLog } from '../debug/log.js';
 import type { GlobalArgs, ResolvedConfig } from './types.js';
 import { configuredEndpoint, defaultEndpointUrl, endpointFlags, validateEndpointUrl, type Endpoint, type PartitionInfo } from './endpoint.js';
 import { loadSharedConfig, type ConfigIo, type SharedConfig } from './files.js';
-import { maskProxyUrl, proxiesFromEnv, proxyFor, type ProxySettings } from './proxy.js';
+import { maskProxyCredentials, proxiesFromEnv, proxyFor, type ProxySettings } from './proxy.js';
 import { resolveRetry } from './retry.js';
 import {
   noRegionError,
@@ -49,7 +49,7 @@ export function resolveConfig(args: GlobalArgs, io: ConfigIo, log: DebugLog, opt
   log.debug('config', `Retry mode: ${retry.mode} (from ${retry.sources.mode}), max attempts: ${retry.maxAttempts} (from ${retry.sources.maxAttempts})`);
   const endpoint = configured ?? defaultEndpoint(region, endpointFlags(io.env, values, fips), log, options);
   validateEndpointUrl(endpoint.url);
-  log.debug('config', `Endpoint: ${endpoint.url} (source: ${endpoint.source})`);
+  log.debug('config', `Endpoint: ${maskProxyCredentials(endpoint.url)} (source: ${endpoint.source})`);
   const output = resolveOutput(args, io.env, values);
   log.debug('config', `Output: ${output.value} (from ${output.source})`);
   const tls = resolveTls(args, io, values, log);
@@ -90,5 +90,5 @@ function logProxy(url: string, proxy: ProxySettings, log: DebugLog): void {
   if (!log.enabled) return;
   const chosen = proxyFor(url, proxy);
   const noProxy = proxy.noProxy === undefined ? '' : ` (NO_PROXY=${proxy.noProxy})`;
-  log.debug('config', chosen ? `Proxy for ${url}: ${maskProxyUrl(chosen)}${noProxy}` : `No proxy for ${url}${noProxy}`);
+  log.debug('config', chosen ? `Proxy for ${url}: ${maskProxyCredentials(chosen)}${noProxy}` : `No proxy for ${url}${noProxy}`);
 }

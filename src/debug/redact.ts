@@ -109,7 +109,16 @@ export function redactBodyForLog(body: string | Uint8Array, secrets: readonly st
 
 /** Hides the values of secret keys in a JSON text that may not even parse, before echoing it. */
 export function maskSecretsInJsonText(text: string): string {
-  return text.replace(/("([A-Za-z_]+)"\s*:\s*)"(?:[^"\\]|\\.)*("|$)/g, (whole, head: string, key: string, end: string) =>
-    isSecretKey(key) ? `${head}"***${end}` : whole,
+  return text.replace(/("((?:[^"\\]|\\.)+)"\s*:\s*)"(?:[^"\\]|\\.)*("|$)/g, (whole, head: string, key: string, end: string) =>
+    isSecretKey(decodeJsonKey(key)) ? `${head}"***${end}` : whole,
   );
+}
+
+/** "client\u0053ecret" is clientSecret too. */
+function decodeJsonKey(raw: string): string {
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
 }

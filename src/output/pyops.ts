@@ -58,7 +58,8 @@ export function pyGetItem(v: Value, key: Value): Value {
 /** `v.get(key, fallback)`: only dicts have it. Keys are strings, so other keys are never found. */
 export function pyDictGet(v: Value, key: Value, fallback: Value): Value {
   if (!isMap(v)) throw new PyError(`'${pyTypeName(v)}' object has no attribute 'get'`);
-  return (typeof key === 'string' ? v.get(key) : undefined) ?? fallback;
+  // A key holding None gives None, not the fallback: `?? fallback` would print '' for null.
+  return typeof key === 'string' && v.has(key) ? (v.get(key) as Value) : fallback;
 }
 
 /** `v.items()`: only dicts have it. */

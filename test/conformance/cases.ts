@@ -55,6 +55,7 @@ const QUERIES = [
   '{code: userCode, uri: verificationUri}', '[[userCode, deviceCode], [expiresIn, interval]]',
   '{a: userCode, b: {c: deviceCode, d: interval}}', '{a: userCode, l: [deviceCode, interval]}',
   '[{a: userCode, n: interval}, {a: deviceCode, n: expiresIn}]', '[{a: userCode, x: {y: interval}}, {a: deviceCode, z: `5`}]',
+  '[{a: nope, b: interval}, {a: userCode, b: nope}]', '{a: nope, b: [nope, userCode]}',
   'keys(@)', 'length(userCode)', 'avg([expiresIn, interval])', 'to_string(expiresIn)', '{u: userCode, n: `null`}',
 ];
 
@@ -168,6 +169,9 @@ function inputCases(): Case[] {
     { name: 'invalid region', args: [...SDA, '--region', 'bad region!'], v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
     { name: 'unknown profile', args: [...SDA, '--profile', 'nope'], v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
     { name: 'bad AWS_MAX_ATTEMPTS', args: SDA, env: { AWS_MAX_ATTEMPTS: '0' }, v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
+    { name: 'no region beats a validation error', args: [...base, '--cli-input-json', '{"clientId":1}'], env: { AWS_CONFIG_FILE: '/nonexistent/config' }, v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
+    { name: 'an unknown profile beats a validation error', args: [...base, '--cli-input-json', '{"foo":1}', '--profile', 'nope'], v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
+    { name: 'bad JSON beats no region', args: [...base, '--cli-input-json', '{bad'], env: { AWS_CONFIG_FILE: '/nonexistent/config' }, v1Code: 255, ourCode: 252, stderr: 'same', requests: 0 },
     { name: 'bad AWS_RETRY_MODE', args: SDA, env: { AWS_RETRY_MODE: 'bogus' }, v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
   ];
 }

@@ -54,6 +54,13 @@ describe('--debug, Ctrl-C, closed pipes', () => {
     }
   });
 
+  test('a --query error that quotes a token masks it', async () => {
+    emu.script([{ path: '/token', status: 200, headers: { 'content-type': 'application/json' }, body: '{"accessToken":"aoa-SECRET-TOKEN-VALUE","tokenType":"Bearer","expiresIn":3600}' }]);
+    const r = await runCli(['create-token', '--client-id', 'c', '--client-secret', 's', '--grant-type', 'refresh_token', '--refresh-token', 'r', '--endpoint-url', emu.url, '--query', 'abs(accessToken)'], { env: box.env });
+    assert.equal(r.code, 255);
+    assert.equal(r.stderr, '\nIn function abs(), invalid type for value: ***, expected one of: [\'number\'], received: "string"\n');
+  });
+
   test('Ctrl-C during a request: exit 130, a newline on stdout, nothing on stderr', async () => {
     emu.setFaults({ hang: { count: 1 } });
     emu.clearRequests();

@@ -2,7 +2,7 @@
 // urllib.request.getproxies_environment / proxy_bypass (what botocore calls).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskProxyUrl, normalizeProxyUrl, proxiesFromEnv, proxyFor } from '../../src/config/proxy.js';
+import { maskProxyCredentials, normalizeProxyUrl, proxiesFromEnv, proxyFor } from '../../src/config/proxy.js';
 
 describe('proxiesFromEnv (getproxies_environment)', () => {
   const cases: Array<[Record<string, string>, Record<string, string>]> = [
@@ -61,12 +61,14 @@ describe('proxyFor (proxy_bypass_environment on the netloc, then the scheme prox
   });
 });
 
-describe('maskProxyUrl', () => {
+describe('maskProxyCredentials', () => {
   const cases: Array<[string, string]> = [
-    ['http://user:secret@proxy:3128', 'http://***@proxy:3128'],
-    ['user:secret@proxy:3128', '***@proxy:3128'],
+    ['http://user:secret@proxy:3128', 'http://***:***@proxy:3128'],
+    ['http://user:s3cr@t@proxy:3128', 'http://***:***@proxy:3128'],
+    ['http://user@proxy:3128', 'http://***@proxy:3128'],
+    ['//user:secret@proxy:3128', '//***:***@proxy:3128'],
     ['http://proxy:3128', 'http://proxy:3128'],
     ['http://proxy/a@b', 'http://proxy/a@b'],
   ];
-  for (const [input, want] of cases) it(input, () => assert.equal(maskProxyUrl(input), want));
+  for (const [input, want] of cases) it(input, () => assert.equal(maskProxyCredentials(input), want));
 });

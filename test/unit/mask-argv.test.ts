@@ -9,4 +9,6 @@ test('secret option values are masked in every form', () => {
   );
   assert.deepEqual(maskArgv(['--client-secret=s3cr3t', '--device-code', 'dc']), ['--client-secret=***', '--device-code', '***']);
   assert.deepEqual(maskArgv(['--cli-input-json', '{"clientSecret": "s3cr3t"}']), ['--cli-input-json', '{"clientSecret": "***"}']);
+  assert.deepEqual(maskArgv(['--cli-input-json', '{"client\\u0053ecret": "s3cr3t", bad']), ['--cli-input-json', '{"client\\u0053ecret": "***", bad']);
+  assert.deepEqual(maskArgv(['--client-secrt', 's3cr3t', '--client-id', 'id']), ['--client-secrt', '***', '--client-id', 'id']);
 });
