@@ -34,6 +34,6 @@ export interface Deps {
   signal: AbortSignal;
   /** Opens a URL in the user's browser; resolves false when it could not. */
   openBrowser(url: string): Promise<boolean>;
-  /** For --version: `<os>/<release>` as os.type()/os.release(). */
-  platform: { system: string; release: string; node: string };
+  /** For --version and the User-Agent: our package version, Node's, and os.type()/os.release(). */
+  platform: { version: string; system: string; release: string; node: string };
 }

@@ -101,7 +101,3 @@ export class InterruptedError extends CliError {
     super('', EXIT.interrupted);
   }
 }
-
-export function isCliError(e: unknown): e is CliError {
-  return e instanceof CliError;
-}

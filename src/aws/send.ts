@@ -35,8 +35,8 @@ export interface SendOptions {
   random?: () => number;
   /** Internal (tests, Deps): the abortable back-off sleep. Default a timer. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Internal (Deps): reads the CA bundle. Default fs.readFileSync. */
-  readFile?: ReadFile;
+  /** Reads the CA bundle (Deps.fs.readFile). */
+  readFile: ReadFile;
 }
 
 /** The last attempt as the retry rules see it. */

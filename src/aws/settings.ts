@@ -1,5 +1,4 @@
 /** What a call needs before it sends: URL, TLS trust, proxy, the user agent, and their --debug lines. */
-import { readFileSync } from 'node:fs';
 import type { ResolvedConfig } from '../config/types.js';
 import type { DebugLog } from '../debug/log.js';
 import { TransportError } from '../errors.js';
@@ -48,7 +47,7 @@ export interface PreparedTransport {
 
 export interface PrepareOptions {
   warn: (text: string) => void;
-  readFile?: ReadFile;
+  readFile: ReadFile;
 }
 
 /**
@@ -60,7 +59,7 @@ export function prepareTransport(config: ResolvedConfig, url: string, o: Prepare
   const https = url.startsWith('https:');
   let ca: string | undefined;
   if (https && config.tls.verify && config.tls.caBundle !== undefined) {
-    ca = loadCaBundle(config.tls.caBundle, url, o.readFile ?? ((p) => readFileSync(p)));
+    ca = loadCaBundle(config.tls.caBundle, url, o.readFile);
   }
   if (https && !config.tls.verify) {
     o.warn(`Warning: TLS certificate verification is disabled (--no-verify-ssl): the connection to ${host} is not secure.`);

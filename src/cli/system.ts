@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, release, type } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Deps, OutStream } from '../deps.js';
 
 function stream(s: NodeJS.WriteStream): OutStream {
@@ -29,8 +30,15 @@ export function systemDeps(signal: AbortSignal): Deps {
     now: () => new Date(),
     sleep,
     signal,
-    platform: { system: type(), release: release(), node: process.version },
+    platform: { version: packageVersion(), system: type(), release: release(), node: process.version },
   };
+}
+
+/** Our version, from the package.json above this file (dist/src/cli/ when built, src/cli/ under tsx). */
+function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf-8')) as { version: string }).version;
 }
 
 /** Resolves after ms, or at once when the signal aborts; leaves no listener behind (login polls). */

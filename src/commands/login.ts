@@ -8,6 +8,7 @@ import { GLOBAL_OPTIONS } from '../cli/global-options.js';
 import { unknownOptionsError } from '../cli/usage.js';
 import { userAgent } from '../cli/version.js';
 import { login } from '../model/login.js';
+import type { loadProfile } from '../config/resolve.js';
 import type { DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { ConfigError } from '../errors.js';
@@ -16,6 +17,7 @@ import { cacheDir, cacheTime, readRegistration, registrationCacheKey, tokenCache
 import { pollForToken, registerDeviceClient, startAuthorization, type Authorization, type DeviceFlowIo } from '../sso/device-flow.js';
 
 interface SsoSettings {
+  loaded: ReturnType<typeof loadProfile>;
   startUrl: string;
   region: string | undefined;
   sessionName: string | undefined;
@@ -34,7 +36,8 @@ async function ssoSettings(inv: LoginInvocation, deps: Deps, log: DebugLog): Pro
   const { loadProfile } = await import('../config/resolve.js');
   const io = { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd };
   const asked = inv.options.ssoSession;
-  const { shared, profile } = loadProfile(inv.globals, io, log);
+  const loaded = loadProfile(inv.globals, io, log);
+  const { shared, profile } = loaded;
   const sessionName = asked ?? setting(profile.values, 'sso_session');
   let source: Section | undefined = profile.values;
   if (sessionName !== undefined) {
@@ -48,7 +51,7 @@ async function ssoSettings(inv: LoginInvocation, deps: Deps, log: DebugLog): Pro
     );
   }
   const scopes = inv.options.scopes ?? splitScopes(setting(source, 'sso_registration_scopes')) ?? (sessionName ? ['sso:account:access'] : undefined);
-  return { startUrl, region: inv.globals.region ?? setting(source, 'sso_region'), sessionName, scopes };
+  return { loaded, startUrl, region: inv.globals.region ?? setting(source, 'sso_region'), sessionName, scopes };
 }
 
 /** The code is what the user types: bold on a colour terminal (chalk, which honours --color and NO_COLOR via useColour). */
@@ -73,7 +76,7 @@ export async function runLogin(inv: LoginInvocation, deps: Deps, log: DebugLog):
   if (inv.unknown.length > 0) throw unknownOptionsError(inv.unknown, [...login.options.map((o) => o.flag), ...GLOBAL_OPTIONS.map((g) => g.flag)]);
   const sso = await ssoSettings(inv, deps, log);
   const { resolveConfig } = await import('../config/resolve.js');
-  const config = resolveConfig({ ...inv.globals, region: sso.region }, { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd }, log);
+  const config = resolveConfig({ ...inv.globals, region: sso.region }, { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd }, log, { loaded: sso.loaded });
   const { sendOperation } = await import('../aws/send.js');
   const { shapeResponse } = await import('../response/shape.js');
   const browser = inv.options.browser !== false && deps.stderr.isTTY;
@@ -85,7 +88,7 @@ export async function runLogin(inv: LoginInvocation, deps: Deps, log: DebugLog):
   };
   const io: DeviceFlowIo = {
     call: async (op: OperationDescription, input) => {
-      const raw = await sendOperation(op, input, config, { signal: deps.signal, log, warn, userAgent: userAgent(), sleep: deps.sleep, readFile: deps.fs.readFile });
+      const raw = await sendOperation(op, input, config, { signal: deps.signal, log, warn, userAgent: userAgent(deps.platform), sleep: deps.sleep, readFile: deps.fs.readFile });
       return shapeResponse(op, raw.body);
     },
     now: deps.now,

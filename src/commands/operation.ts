@@ -12,7 +12,7 @@ import type { DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { CliError, ParamError, UsageError } from '../errors.js';
 import { optionName } from '../model/types.js';
-import { GLOBAL_OPTIONS } from '../cli/global-options.js';
+import { GLOBAL_OPTIONS, OPERATION_EXTRA_OPTIONS } from '../cli/global-options.js';
 import type { Value } from '../value/types.js';
 import type { CompiledQuery } from '../query/index.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -28,7 +28,7 @@ function checkCommandLine(inv: OperationInvocation): void {
     }
   }
   if (inv.unknown.length > 0) {
-    const known = [...op.input.map(optionName), '--cli-input-json', '--generate-cli-skeleton', ...GLOBAL_OPTIONS.map((g) => g.flag)];
+    const known = [...op.input.map(optionName), ...OPERATION_EXTRA_OPTIONS.map((o) => o.flag), ...GLOBAL_OPTIONS.map((g) => g.flag)];
     throw unknownOptionsError(inv.unknown, known);
   }
   const url = inv.globals.endpointUrl;
@@ -124,7 +124,7 @@ export async function runOperation(inv: OperationInvocation, deps: Deps, log: De
     signal: deps.signal,
     log,
     warn: (text) => deps.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-    userAgent: userAgent(),
+    userAgent: userAgent(deps.platform),
     sleep: deps.sleep,
     readFile: deps.fs.readFile,
   });

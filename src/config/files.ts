@@ -3,7 +3,7 @@
  * profiles, sso-sessions and services the way botocore's `load_config` / `build_profile_map` and
  * `Session.full_config` do.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Env, FileSystem } from '../deps.js';
 import type { DebugLog } from '../debug/log.js';
 import { parseIniBytes, type ConfigValue, type RawIni, type Section } from './ini.js';
@@ -60,7 +60,7 @@ export function readIniFile(path: string, io: ConfigIo, log: DebugLog): RawIni |
   if (path === '') return undefined;
   let bytes: Buffer;
   try {
-    bytes = io.fs.readFile(isAbsolute(path) ? path : resolve(io.cwd, path));
+    bytes = io.fs.readFile(resolve(io.cwd, path));
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     log.debug('config', `Not reading ${path}: ${typeof code === 'string' ? code : String(e)}`);

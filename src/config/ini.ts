@@ -6,7 +6,8 @@
  * a nested sub-section (`s3 =\n  addressing_style = path`).
  */
 import { ConfigError } from '../errors.js';
-import { PY_WS_CLASS, indentOf, pyRstrip, pySplitlines, pyStrip, splitFileLines } from './py.js';
+import { PY_SPACE_CLASS } from '../value/pytext.js';
+import { indentOf, pyRstrip, pySplitlines, pyStrip, splitFileLines } from './py.js';
 
 /** A setting: a string, or a nested sub-section whose keys keep their case (botocore's quirk). */
 export type ConfigValue = string | ReadonlyMap<string, string>;
@@ -15,7 +16,7 @@ export type Section = ReadonlyMap<string, ConfigValue>;
 export type RawIni = ReadonlyMap<string, Section>;
 
 const SECTION_RE = /^\[([^\n]+)\]/;
-const OPTION_RE = new RegExp(`^([^\\n]*?)[${PY_WS_CLASS}]*(=|:)[${PY_WS_CLASS}]*([^\\n]*)$`);
+const OPTION_RE = new RegExp(`^([^\\n]*?)[${PY_SPACE_CLASS}]*(=|:)[${PY_SPACE_CLASS}]*([^\\n]*)$`);
 const DEFAULT_SECTION = 'DEFAULT';
 
 /** Thrown for any configparser error; the caller turns it into botocore's message. */

@@ -7,15 +7,10 @@
 import { PY_SPACE_CLASS, pyIntFromString } from '../value/pytext.js';
 import { pyStrRepr } from '../value/pystr.js';
 
-/**
- * Python's str.isspace() set (JS trim() differs: it strips U+FEFF and keeps U+001C-U+001F, U+0085),
- * as a character class body usable inside other patterns: `[${PY_WS_CLASS}]`.
- */
-export const PY_WS_CLASS = PY_SPACE_CLASS;
-const PY_WS = PY_SPACE_CLASS;
-const LEADING_WS = new RegExp(`^[${PY_WS}]+`);
-const TRAILING_WS = new RegExp(`[${PY_WS}]+$`);
-const NON_WS = new RegExp(`[^${PY_WS}]`);
+// Python's str.isspace() set (JS trim() differs: it strips U+FEFF and keeps U+001C-U+001F, U+0085).
+const LEADING_WS = new RegExp(`^[${PY_SPACE_CLASS}]+`);
+const TRAILING_WS = new RegExp(`[${PY_SPACE_CLASS}]+$`);
+const NON_WS = new RegExp(`[^${PY_SPACE_CLASS}]`);
 
 /** Python str.strip() with no argument. */
 export function pyStrip(s: string): string {

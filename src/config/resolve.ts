@@ -26,6 +26,8 @@ import {
 export interface ResolveOptions {
   /** Partition lookup for the default endpoint; the SDK's data when not given (tests may stub it). */
   partitionOf?: (region: string) => PartitionInfo;
+  /** The files and profile, when the caller has loaded them already (login reads its SSO settings first). */
+  loaded?: ReturnType<typeof loadProfile>;
 }
 
 /** Loads the files and picks the profile, nothing else: for commands that need only profile settings (login). */
@@ -38,7 +40,7 @@ export function loadProfile(args: Pick<GlobalArgs, 'profile'>, io: ConfigIo, log
 
 /** Resolves the whole configuration; throws ConfigError (exit 253) for anything the AWS CLI rejects. */
 export function resolveConfig(args: GlobalArgs, io: ConfigIo, log: DebugLog, options: ResolveOptions = {}): ResolvedConfig {
-  const { shared, profile } = loadProfile(args, io, log);
+  const { shared, profile } = options.loaded ?? loadProfile(args, io, log);
   const values = profile.values;
   const regionSetting = resolveRegion(args, io.env, values);
   const configured = configuredEndpoint(args, io.env, values, shared.services);

@@ -4,7 +4,7 @@
  * string — ends the chain. Of the command-line options, `--profile ''` is ignored (awscli tests
  * `if args.profile:`) but `--region ''` is not (see resolveRegion).
  */
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Env } from '../deps.js';
 import { ConfigError } from '../errors.js';
 import type { GlobalArgs, OutputFormat } from './types.js';
@@ -139,5 +139,5 @@ export function resolveCaBundle(args: Pick<GlobalArgs, 'caBundle'>, io: Pick<Con
   const found = candidates.find((c) => c !== undefined && c.value !== '');
   if (!found) return undefined;
   const expanded = expandUser(found.value, io.homedir);
-  return { value: isAbsolute(expanded) ? expanded : resolve(io.cwd, expanded), source: found.source };
+  return { value: resolve(io.cwd, expanded), source: found.source };
 }

@@ -1,18 +1,16 @@
-/** The one list of secret-bearing names: values under these keys are shown as `***`. */
+import { OPERATIONS } from '../model/operations/index.js';
+
+/** The model's `sensitive` members (clientSecret, deviceCode, tokens, code, codeVerifier). */
+const SENSITIVE_MEMBERS = [...new Set(OPERATIONS.flatMap((op) => [...op.input, ...op.output]).filter((m) => m.sensitive).map((m) => m.name))];
+
+/**
+ * The one list of secret-bearing names, from the operation descriptions: values under these keys
+ * are shown as `***`, in camelCase (the wire) and snake_case (OAuth forms), plus the
+ * credential-bearing header names.
+ */
 export const SECRET_KEYS: ReadonlySet<string> = new Set([
-  'clientsecret',
-  'client_secret',
-  'devicecode',
-  'device_code',
-  'accesstoken',
-  'access_token',
-  'refreshtoken',
-  'refresh_token',
-  'codeverifier',
-  'code_verifier',
-  'idtoken',
-  'id_token',
-  'code',
+  ...SENSITIVE_MEMBERS.map((n) => n.toLowerCase()),
+  ...SENSITIVE_MEMBERS.map((n) => n.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())),
   'authorization',
   'proxy-authorization',
 ]);
@@ -39,25 +37,6 @@ export function redactValue(value: unknown): unknown {
   return value;
 }
 
-/** Redacts a JSON text (a request or response body); non-JSON text is returned as is. */
-export function redactJsonText(text: string): string {
-  try {
-    return JSON.stringify(redactValue(JSON.parse(text)));
-  } catch {
-    return text;
-  }
-}
-
-/** Headers with Authorization-like values hidden. */
-export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (v === undefined) continue;
-    out[k] = isSecretKey(k) ? REDACTED : Array.isArray(v) ? v.join(', ') : v;
-  }
-  return out;
-}
-
 /** Header names whose values are credentials: shown as `***` in --debug output. */
 const SECRET_HEADERS: ReadonlySet<string> = new Set([
   'authorization',
@@ -69,8 +48,11 @@ const SECRET_HEADERS: ReadonlySet<string> = new Set([
 
 /** Headers for --debug: credentials-bearing values hidden, multi-values joined. */
 export function redactHeadersForLog(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out = redactHeaders(headers);
-  for (const k of Object.keys(out)) if (SECRET_HEADERS.has(k.toLowerCase())) out[k] = REDACTED;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    out[k] = SECRET_HEADERS.has(k.toLowerCase()) ? REDACTED : Array.isArray(v) ? v.join(', ') : v;
+  }
   return out;
 }
 

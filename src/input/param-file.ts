@@ -4,7 +4,8 @@
  * resolved against the working directory. Unlike the AWS CLI v1, `http://` and `https://` values
  * are never fetched: a start URL is sent as given.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { expandUser, expandVars } from '../config/files.js';
 import type { Env, FileSystem } from '../deps.js';
 import { ParamError } from '../errors.js';
 
@@ -20,14 +21,9 @@ export class BinaryValue {
   constructor(readonly bytes: Buffer) {}
 }
 
-/** os.path.expandvars + expanduser: $VAR and ${VAR} (unknown ones are left as is), leading ~. */
+/** os.path.expandvars + expanduser (the config loader's), then relative to the working directory. */
 export function expandPath(path: string, io: ParamFileIo): string {
-  const vars = path.replace(/\$(\w+|\{[^}]*\})/g, (whole, name: string) => {
-    const key = name.startsWith('{') ? name.slice(1, -1) : name;
-    return io.env[key] ?? whole;
-  });
-  const home = vars === '~' || vars.startsWith('~/') ? io.homedir + vars.slice(1) : vars;
-  return isAbsolute(home) ? home : resolve(io.cwd, home);
+  return resolve(io.cwd, expandUser(expandVars(path, io.env), io.homedir));
 }
 
 function describeReadError(e: unknown, shown: string): string {

@@ -5,6 +5,7 @@
  * list; the user then sees `str(exception)` on stderr with rc 255. Reproducing the operation
  * (instead of validating up front) is what makes those messages match.
  */
+import { pyCompare, pyEquals } from '../value/compare.js';
 import { pyRepr, pyTypeName } from '../value/pystr.js';
 import { isList, isMap, isScalar, type Value } from '../value/types.js';
 
@@ -74,32 +75,19 @@ export function pyDictHas(v: Value, key: Value): boolean {
   return isMap(v) && typeof key === 'string' && v.has(key);
 }
 
-/** Compares strings by code point, as Python does (JS `<` compares UTF-16 units). */
-export function compareCodePoints(a: string, b: string): number {
-  const ai = a[Symbol.iterator]();
-  const bi = b[Symbol.iterator]();
-  for (;;) {
-    const x = ai.next();
-    const y = bi.next();
-    if (x.done || y.done) return x.done && y.done ? 0 : x.done ? -1 : 1;
-    const d = (x.value.codePointAt(0) ?? 0) - (y.value.codePointAt(0) ?? 0);
-    if (d !== 0) return d;
-  }
-}
+/**
+ * Python's code-point string order under its former name. Formatters import compareStrings from
+ * src/value/compare.ts; this alias is kept for test/unit/format-pyops.test.ts.
+ */
 
-function numeric(v: Value): number | bigint | undefined {
-  if (typeof v === 'boolean') return v ? 1n : 0n;
-  if (typeof v === 'bigint' || typeof v === 'number') return v;
-  return undefined;
-}
 
 /** `a < b` as a three-way compare; mixed types raise Python's TypeError. */
-function pyCompare(a: Value, b: Value): number {
-  if (typeof a === 'string' && typeof b === 'string') return compareCodePoints(a, b);
-  const x = numeric(a);
-  const y = numeric(b);
-  if (x !== undefined && y !== undefined) return x < y ? -1 : y < x ? 1 : 0;
-  throw new PyError(`'<' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+function pyCompareOrThrow(a: Value, b: Value): number {
+  const c = pyCompare(a, b);
+  if (c === undefined) {
+    throw new PyError(`'<' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+  }
+  return c;
 }
 
 /**
@@ -111,22 +99,15 @@ export function pySorted<T extends Value>(items: readonly T[]): T[] {
   const out: T[] = [];
   for (const item of items) {
     let i = out.length;
-    while (i > 0 && pyCompare(item, out[i - 1] as T) < 0) i--;
+    while (i > 0 && pyCompareOrThrow(item, out[i - 1] as T) < 0) i--;
     out.splice(i, 0, item);
   }
   return out;
 }
 
-/** Python `==` for the hashable scalars a set may hold (1 == 1.0 == True). */
-function pyEqual(a: Value, b: Value): boolean {
-  const x = numeric(a);
-  const y = numeric(b);
-  if (x !== undefined && y !== undefined) return x == y; // eslint-disable-line eqeqeq -- bigint vs number by value
-  return a === b;
-}
-
 /** Adds to a list used as a Python set (first occurrence wins, as set.update keeps it). */
 export function pySetAdd(set: Value[], item: Value): void {
   if (!isScalar(item)) throw new PyError(`unhashable type: '${pyTypeName(item)}'`);
-  if (!set.some((x) => pyEqual(x, item))) set.push(item);
+  // pyEquals is Python's `==` (1 == 1.0 == True), which is what set membership uses for scalars.
+  if (!set.some((x) => pyEquals(x, item))) set.push(item);
 }

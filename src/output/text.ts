@@ -6,10 +6,11 @@
  * - a list holding any dict prints every element with the union of the dicts' scalar keys;
  * - a list of scalars prints one line, or one `IDENT<TAB>value` line per item under a key.
  */
+import { compareStrings } from '../value/compare.js';
 import { pyStr } from '../value/pystr.js';
 import { isList, isMap, isScalar, type Value, type ValueMap } from '../value/types.js';
 import { FormatError } from './errors.js';
-import { compareCodePoints, pyDictGet, pyItems, PyError, pySorted } from './pyops.js';
+import { pyDictGet, pyItems, PyError, pySorted } from './pyops.js';
 
 /** Collects what the Python code writes to its stream. */
 class Out {
@@ -88,14 +89,14 @@ function partitionDict(item: ValueMap, scalarKeys: string[] | null): [string[], 
   const scalars: string[] = [];
   const nonScalars: Array<[string, Value]> = [];
   if (scalarKeys === null) {
-    const entries = [...item].sort(([a], [b]) => compareCodePoints(a, b));
+    const entries = [...item].sort(([a], [b]) => compareStrings(a, b));
     for (const [key, value] of entries) {
       if (isScalar(value)) scalars.push(pyStr(value));
       else nonScalars.push([key, value]);
     }
   } else {
     for (const key of scalarKeys) scalars.push(pyStr(pyDictGet(item, key, '')));
-    const remaining = [...item.keys()].filter((k) => !scalarKeys.includes(k)).sort(compareCodePoints);
+    const remaining = [...item.keys()].filter((k) => !scalarKeys.includes(k)).sort(compareStrings);
     for (const key of remaining) nonScalars.push([key, item.get(key) as Value]);
   }
   return [scalars, nonScalars];

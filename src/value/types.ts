@@ -10,8 +10,6 @@ export type Value = null | boolean | string | bigint | number | Value[] | ValueM
 export type ValueMap = Map<string, Value>;
 
 export const isInt = (v: Value): v is bigint => typeof v === 'bigint';
-export const isFloat = (v: Value): v is number => typeof v === 'number';
-export const isNumber = (v: Value): v is bigint | number => typeof v === 'bigint' || typeof v === 'number';
 export const isMap = (v: Value): v is ValueMap => v instanceof Map;
 export const isList = (v: Value): v is Value[] => Array.isArray(v);
 export const isScalar = (v: Value): boolean => !isMap(v) && !isList(v);

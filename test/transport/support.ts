@@ -1,4 +1,5 @@
 /** Shared set-up for the transport tests: configs, a recording log, no-wait sleeps. */
+import { readFileSync } from 'node:fs';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import type { DebugLog } from '../../src/debug/log.js';
 import { startDeviceAuthorization } from '../../src/model/operations/start-device-authorization.js';
@@ -45,6 +46,7 @@ export function testOptions(extra: Partial<SendOptions> = {}): SendOptions & { w
     userAgent: 'sso-oidc/0.1.0 md/test#1',
     sleep: async () => undefined,
     random: () => 0.5,
+    readFile: (p) => readFileSync(p),
     warnings,
     ...extra,
   };

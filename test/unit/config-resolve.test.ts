@@ -133,7 +133,7 @@ describe('--debug lines', () => {
       'config: Endpoint: https://oidc.eu-west-1.amazonaws.com (source: default)',
       'config: Output: json (from default)',
       'config: TLS: CA bundle /ca.pem (from AWS_CA_BUNDLE)',
-      'config: Proxy for https://oidc.eu-west-1.amazonaws.com: http://***@proxy:3128',
+      'config: Proxy for https://oidc.eu-west-1.amazonaws.com: http://***:***@proxy:3128',
     ]);
     assert.ok(!log.lines.join('\n').includes('hunter2'));
   });

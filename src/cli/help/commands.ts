@@ -4,7 +4,7 @@
  * (src/cli/help/manual.ts) and shell completion (src/cli/completion.ts) are both generated from it.
  */
 import { login } from '../../model/login.js';
-import { OPERATIONS } from '../../model/operations/index.js';
+import { findOperation } from '../../model/operations/index.js';
 import type { Member, OperationDescription } from '../../model/types.js';
 import { optionName } from '../../model/types.js';
 import { GLOBAL_OPTIONS, OPERATION_EXTRA_OPTIONS, SKELETON_CHOICES, type GlobalOption } from '../global-options.js';
@@ -154,7 +154,7 @@ export function helpDescriptors(): HelpDescriptor[] {
 
 /** The descriptor of a command word, or undefined when no such command exists. */
 export function findHelpDescriptor(name: string): HelpDescriptor | undefined {
-  const op = OPERATIONS.find((o) => o.cliName === name);
+  const op = findOperation(name);
   if (op !== undefined) return operationHelp(op);
   if (name === 'login') return LOGIN_HELP;
   if (name === 'completion') return COMPLETION_HELP;

@@ -76,6 +76,3 @@ export function containsExpRef(v: JValue): boolean {
   if (v instanceof Map) return [...v.values()].some(containsExpRef);
   return false;
 }
-
-/** Narrows a result known to hold no ExpRef. */
-export const asValue = (v: JValue): Value => v as Value;
