@@ -77,3 +77,23 @@ test('file paths after --ca-bundle and in file:// values', { skip }, () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// fish, for real too: `complete -C` asks fish what it would offer for a command line.
+const hasFish = !spawnSync('fish', ['-c', 'exit 0']).error;
+
+function fishComplete(line: string): string[] {
+  const r = spawnSync('fish', ['--no-config', '-c', 'eval $SCRIPT; complete -C $LINE'], {
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'], SCRIPT: completionScript('fish'), LINE: line },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t')[0] as string);
+}
+
+test('fish completes commands, options and choices', { skip: hasFish ? false : 'fish is not installed' }, () => {
+  assert.deepEqual(fishComplete('sso-oidc start-dev'), ['start-device-authorization']);
+  assert.deepEqual(fishComplete('sso-oidc start-device-authorization --output ').sort(), ['json', 'table', 'text']);
+  assert.deepEqual(fishComplete('sso-oidc start-device-authorization --color ').sort(), ['auto', 'off', 'on']);
+  assert.ok(fishComplete('sso-oidc start-device-authorization --cli-').includes('--cli-read-timeout'));
+  assert.ok(fishComplete('sso-oidc login --sso').includes('--sso-session'));
+});
