@@ -9,7 +9,7 @@ import { STATUS_CODES } from 'node:http';
 import { parsePyJson } from '../value/pyjson.js';
 import { pyStr } from '../value/pystr.js';
 import type { Value, ValueMap } from '../value/types.js';
-import { isTruthy } from '../value/types.js';
+import { dictGet as get, isTruthy } from '../value/types.js';
 
 /** The `(code)` and message of "An error occurred (code) when calling ...: message". */
 export interface ErrorFields {
@@ -108,7 +108,3 @@ function stripCode(code: string): string {
   return beforeColon.slice(beforeColon.lastIndexOf('#') + 1);
 }
 
-/** dict.get(key, default). */
-function get(map: ValueMap, key: string, fallback: Value): Value {
-  return map.has(key) ? (map.get(key) as Value) : fallback;
-}

@@ -7,7 +7,7 @@
  */
 import { pyCompare, pyEquals } from '../value/compare.js';
 import { pyRepr, pyTypeName } from '../value/pystr.js';
-import { isList, isMap, isScalar, type Value } from '../value/types.js';
+import { dictGet, isList, isMap, isScalar, type Value } from '../value/types.js';
 
 /** A Python exception raised by a formatter; `message` is `str(exception)`. */
 export class PyError extends Error {
@@ -59,8 +59,7 @@ export function pyGetItem(v: Value, key: Value): Value {
 /** `v.get(key, fallback)`: only dicts have it. Keys are strings, so other keys are never found. */
 export function pyDictGet(v: Value, key: Value, fallback: Value): Value {
   if (!isMap(v)) throw new PyError(`'${pyTypeName(v)}' object has no attribute 'get'`);
-  // A key holding None gives None, not the fallback: `?? fallback` would print '' for null.
-  return typeof key === 'string' && v.has(key) ? (v.get(key) as Value) : fallback;
+  return typeof key === 'string' ? dictGet(v, key, fallback) : fallback;
 }
 
 /** `v.items()`: only dicts have it. */

@@ -14,6 +14,11 @@ export const isMap = (v: Value): v is ValueMap => v instanceof Map;
 export const isList = (v: Value): v is Value[] => Array.isArray(v);
 export const isScalar = (v: Value): boolean => !isMap(v) && !isList(v);
 
+/** dict.get(key, default): a key holding None gives None, not the default. */
+export function dictGet(map: ValueMap, key: string, fallback: Value): Value {
+  return map.has(key) ? (map.get(key) as Value) : fallback;
+}
+
 /** Python truthiness: None, False, 0, 0.0, '', [] and {} are false. */
 export function isTruthy(v: Value): boolean {
   if (v === null || v === false) return false;
