@@ -161,8 +161,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
     cmd.action((opts: Record<string, unknown>, c: Command) => {
       const members: Record<string, string | string[]> = {};
       for (const m of op.input) {
-        const key = m.name.replace(/^./, (x) => x.toLowerCase());
-        const v = opts[key];
+        const v = opts[m.name]; // commander's key for --client-id is clientId: the member name
         if (v !== undefined) members[m.name] = v as string | string[];
       }
       const skel = opts['generateCliSkeleton'];

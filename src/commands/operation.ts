@@ -20,12 +20,11 @@ import type { ResolvedConfig } from '../config/types.js';
 /** Problems found from the command line alone, in the AWS CLI's order. */
 function checkCommandLine(inv: OperationInvocation): void {
   const { op } = inv;
-  const needsRequired = inv.cliInputJson === undefined && inv.skeleton === undefined;
-  if (needsRequired || inv.skeleton === 'output') {
+  // argparse requires the members unless --cli-input-json may carry them or only the input
+  // skeleton is asked for (`output` still needs them, as in the AWS CLI).
+  if (inv.cliInputJson === undefined && inv.skeleton !== 'input') {
     const missing = op.input.filter((m) => m.required && inv.members[m.name] === undefined);
-    if (missing.length > 0 && inv.cliInputJson === undefined) {
-      throw new UsageError(`the following arguments are required: ${missing.map(optionName).join(', ')}`);
-    }
+    if (missing.length > 0) throw new UsageError(`the following arguments are required: ${missing.map(optionName).join(', ')}`);
   }
   if (inv.unknown.length > 0) {
     const known = [...op.input.map(optionName), ...OPERATION_EXTRA_OPTIONS.map((o) => o.flag), ...GLOBAL_OPTIONS.map((g) => g.flag)];

@@ -5,82 +5,40 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { findAws, makeSandbox, runAws } from '../helpers/cli.js';
 import { withEmulator } from '../helpers/emulator.js';
 
-const PATH = process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin';
-
-function onPath(cmd: string): boolean {
-  return PATH.split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, cmd), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `aws` asynchronously: the emulator answers from this same process. */
-function aws(home: string, args: string[]): Promise<Run> {
-  const env = {
-    PATH,
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn('aws', [...args, '--region', 'us-east-1', '--output', 'json', '--no-sign-request'], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 test('AWS CLI v1 runs the whole device flow against the emulator', { timeout: 120_000 }, async (t) => {
-  if (!onPath('aws')) {
+  if (findAws() === null) {
     t.skip('aws CLI not on PATH');
     return;
   }
-  const home = mkdtempSync(join(tmpdir(), 'aws-fidelity-'));
+  // A from-scratch environment whose config has cli_follow_urlparam = false: the CLI must pass
+  // URL parameters through, never fetch them.
+  const box = makeSandbox();
+  const aws = (args: string[]) => runAws([...args, '--region', 'us-east-1', '--output', 'json', '--no-sign-request'], { env: box.env });
   try {
-    // cli_follow_urlparam=false: the CLI must pass URL parameters through, never fetch them.
-    writeFileSync(join(home, 'config'), '[default]\ncli_follow_urlparam = false\n');
-    writeFileSync(join(home, 'credentials'), '');
     await withEmulator({}, async (emu) => {
       const ep = ['--endpoint-url', emu.url];
-      const reg = await aws(home, ['sso-oidc', 'register-client', '--client-name', 'x', '--client-type', 'public', ...ep]);
+      const reg = await aws(['sso-oidc', 'register-client', '--client-name', 'x', '--client-type', 'public', ...ep]);
       assert.equal(reg.code, 0, reg.stderr);
       const client = JSON.parse(reg.stdout) as Record<string, string>;
       const creds = ['--client-id', client.clientId ?? '', '--client-secret', client.clientSecret ?? ''];
       // A start URL on the emulator itself: even if it were followed, nothing else is contacted.
       const startUrl = `${emu.url}/start`;
-      const sda = await aws(home, ['sso-oidc', 'start-device-authorization', ...creds, '--start-url', startUrl, ...ep]);
+      const sda = await aws(['sso-oidc', 'start-device-authorization', ...creds, '--start-url', startUrl, ...ep]);
       assert.equal(sda.code, 0, sda.stderr);
       const device = JSON.parse(sda.stdout) as Record<string, string | number>;
       assert.equal(device.verificationUri, `${emu.url}/`);
       const tokenArgs = ['sso-oidc', 'create-token', ...creds, '--grant-type', 'urn:ietf:params:oauth:grant-type:device_code', '--device-code', String(device.deviceCode), ...ep];
 
-      const pending = await aws(home, tokenArgs);
+      const pending = await aws(tokenArgs);
       assert.equal(pending.code, 255);
       assert.match(pending.stderr, /An error occurred \(AuthorizationPendingException\) when calling the CreateToken operation: \S/);
 
       const approve = await emu.post('/emulator/approve', { userCode: device.userCode });
       assert.equal(approve.status, 200);
-      const done = await aws(home, tokenArgs);
+      const done = await aws(tokenArgs);
       assert.equal(done.code, 0, done.stderr);
       const token = JSON.parse(done.stdout) as Record<string, unknown>;
       assert.match(String(token.accessToken), /^aoa/);
@@ -98,6 +56,6 @@ test('AWS CLI v1 runs the whole device flow against the emulator', { timeout: 12
       assert.equal(recorded[0]?.headers.authorization, undefined, '--no-sign-request');
     });
   } finally {
-    rmSync(home, { recursive: true, force: true });
+    box.cleanup();
   }
 });

@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './loopback.js';
 
 export interface Scripted {
   /** Default 200. */
@@ -73,7 +73,6 @@ function answer(res: http.ServerResponse, s: Scripted): void {
 /** Starts the server; `tls` makes it HTTPS with that certificate and key (PEM). */
 export async function startFakeServer(script: Script, tls?: { cert: string; key: string }): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -86,22 +85,8 @@ export async function startFakeServer(script: Script, tls?: { cert: string; key:
     });
   };
   const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, handler) : http.createServer(handler);
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
   // TLS handshake failures are the point of some tests; keep them quiet.
   server.on('tlsClientError', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
-    port,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const { port, close } = await listenOnLoopback(server);
+  return { url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`, port, requests, close };
 }

@@ -4,7 +4,7 @@
  * connects to loopback targets.
  */
 import net from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback.js';
 
 export interface ProxyRequest {
   method: string;
@@ -66,11 +66,8 @@ function forward(client: net.Socket, req: ProxyRequest, head: string, rest: Buff
 /** Starts the proxy; with `auth`, requests without the right Proxy-Authorization get a 407. */
 export async function startProxy(auth?: { user: string; pass: string }): Promise<TestProxy> {
   const requests: ProxyRequest[] = [];
-  const sockets = new Set<net.Socket>();
   const expected = auth ? 'Basic ' + Buffer.from(`${auth.user}:${auth.pass}`).toString('base64') : undefined;
   const server = net.createServer((client) => {
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
     client.on('error', () => undefined);
     let buf = Buffer.alloc(0);
     const onData = (chunk: Buffer): void => {
@@ -89,16 +86,6 @@ export async function startProxy(auth?: { user: string; pass: string }): Promise
     };
     client.on('data', onData);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const { port, close } = await listenOnLoopback(server);
+  return { url: `http://127.0.0.1:${port}`, port, requests, close };
 }

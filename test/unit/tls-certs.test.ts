@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import https from 'node:https';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { run } from '../helpers/cli.js';
 import {
   issueServerCertificate,
   makeCertificateAuthority,
@@ -138,7 +139,7 @@ test('OpenSSL 3 through Python accepts the chain in strict X.509 mode', { skip: 
     ].join('\n');
     await withTlsServer(leaf, async (port) => {
       for (const host of ['127.0.0.1', 'localhost']) {
-        const out = await run('python3', ['-c', script, caPath, String(port), host]);
+        const out = await run('python3', ['-c', script, caPath, String(port), host], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
         assert.equal(out.code, 0, out.stderr);
         assert.match(out.stdout, /^handshake TLSv1\.[23]/);
       }
@@ -147,16 +148,3 @@ test('OpenSSL 3 through Python accepts the chain in strict X.509 mode', { skip: 
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-/** Runs a command without blocking the event loop (the TLS server lives in this process). */
-function run(cmd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
