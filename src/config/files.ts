@@ -8,6 +8,9 @@ import type { Env, FileSystem } from '../deps.js';
 import type { DebugLog } from '../debug/log.js';
 import { parseIniBytes, type ConfigValue, type RawIni, type Section } from './ini.js';
 import { shlexSplit } from './py.js';
+import { expandUser, expandVars } from './paths.js';
+
+export { expandUser, expandVars };
 
 /** What resolveConfig needs from the outside world (Deps fits; only reading is needed). */
 export interface ConfigIo {
@@ -27,20 +30,6 @@ export interface SharedConfig {
   ssoSessions: ReadonlyMap<string, Section>;
   /** `[services NAME]` sections of the config file. */
   services: ReadonlyMap<string, Section>;
-}
-
-/** os.path.expanduser for `~` and `~/...` only (`~user` is left alone: there is no passwd lookup here). */
-export function expandUser(path: string, homedir: string): string {
-  if (path !== '~' && !path.startsWith('~/')) return path;
-  return homedir.replace(/\/+$/, '') + path.slice(1) || '/';
-}
-
-/** os.path.expandvars: `$NAME` and `${NAME}` are replaced when set, left as written when not. */
-export function expandVars(path: string, env: Env): string {
-  return path.replace(/\$(\w+|\{[^}]*\})/g, (whole: string, name: string) => {
-    const key = name.startsWith('{') ? name.slice(1, -1) : name;
-    return env[key] ?? whole;
-  });
 }
 
 /** `AWS_CONFIG_FILE` else `~/.aws/config`; `AWS_SHARED_CREDENTIALS_FILE` else `~/.aws/credentials`. */

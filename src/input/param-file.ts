@@ -5,7 +5,7 @@
  * are never fetched: a start URL is sent as given.
  */
 import { resolve } from 'node:path';
-import { expandUser, expandVars } from '../config/files.js';
+import { expandUser, expandVars } from '../config/paths.js';
 import type { Env, FileSystem } from '../deps.js';
 import { ParamError } from '../errors.js';
 
