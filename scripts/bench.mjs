@@ -66,7 +66,7 @@ const rawHttp = `const r=require('http').request(${JSON.stringify(`${url}/device
 const cases = [
   ['node -e 0', node, ['-e', '0']],
   ['raw http.request + JSON print', node, ['-e', rawHttp]],
-  ['SDK alone (bundled, trimmed)', node, [join(root, 'dist/bench/sdk-floor.js'), url, reg.clientId, reg.clientSecret]],
+  ['SDK alone (bundled, trimmed)', node, [join(root, 'dist/bench/start.cjs'), url, reg.clientId, reg.clientSecret]],
   ['sso-oidc --version', ...ours('--version')],
   ['sso-oidc help', ...ours('help')],
   ['sso-oidc start-device-authorization help', ...ours('start-device-authorization', 'help')],

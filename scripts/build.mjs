@@ -5,7 +5,7 @@
 //   dist/cli/       sso-oidc: entry.js plus one chunk per lazy import (a command loads only
 //                   its own chunks; --version, help, completion and skeletons load no SDK)
 //   dist/emulator/  sso-oidc-emulator (cli.js) and its programmatic API (index.js)
-//   dist/bench/     the SDK-alone floor of `npm run bench`, bundled the same way
+//   dist/bench/     the SDK-alone floor of `npm run bench`, bundled the same way (start.cjs)
 //   dist/dev/       the query engine for the bench (not shipped)
 //
 // Load less than the SDK's defaults (src/aws/handler.ts sends): where the SSO-OIDC client's
@@ -152,6 +152,6 @@ rmSync(join(root, 'dist/src'), { recursive: true, force: true }); // the old tsc
 await Promise.all([
   bundleCjs('cli', { start: 'src/cli/start.ts', entry: 'src/cli/entry.ts' }),
   bundle('emulator', { cli: 'src/emulator/cli.ts', index: 'src/emulator/index.ts' }),
-  bundle('bench', { 'sdk-floor': 'scripts/sdk-floor.mjs' }),
+  bundleCjs('bench', { start: 'scripts/sdk-floor-start.mjs', 'sdk-floor': 'scripts/sdk-floor.mjs' }),
   bundle('dev', { query: 'src/query/index.ts', pyjson: 'src/value/pyjson.ts' }),
 ]);

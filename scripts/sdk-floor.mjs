@@ -1,7 +1,8 @@
 // The SDK-alone floor of `npm run bench`: one StartDeviceAuthorization through SSOOIDCClient and
-// a print, nothing of ours. Bundled like the CLI (scripts/build.mjs -> dist/bench/sdk-floor.js),
-// with a minimal request handler on node:http, so it is what any SDK-based CLI must pay.
-// Usage: node dist/bench/sdk-floor.js ENDPOINT CLIENT_ID CLIENT_SECRET
+// a print, nothing of ours. Bundled exactly like the CLI (scripts/build.mjs -> dist/bench/: the
+// same SDK stubs, CommonJS chunks, the same compile cache through sdk-floor-start.mjs), with a
+// minimal request handler on node:http, so it is what any SDK-based CLI must pay.
+// Usage: node dist/bench/start.cjs ENDPOINT CLIENT_ID CLIENT_SECRET
 import http from 'node:http';
 import { SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
 import { HttpResponse } from '@smithy/core/protocols';
@@ -24,7 +25,8 @@ const requestHandler = {
 
 const [endpoint, clientId, clientSecret] = process.argv.slice(2);
 const client = new SSOOIDCClient({ region: 'us-east-1', endpoint, requestHandler });
-const out = await client.send(new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: 'https://example.awsapps.com/start' }));
-const { $metadata, ...response } = out;
-void $metadata;
-process.stdout.write(JSON.stringify(response, null, 4) + '\n');
+void client.send(new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: 'https://example.awsapps.com/start' })).then((out) => {
+  const { $metadata, ...response } = out;
+  void $metadata;
+  process.stdout.write(JSON.stringify(response, null, 4) + '\n');
+});

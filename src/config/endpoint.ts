@@ -108,7 +108,8 @@ export function isValidEndpointUrl(url: string): boolean {
   if (/[\t\r\n]/.test(url)) return false;
   const host = urlHostname(url);
   if (host === undefined || host.length > 255) return false;
-  if (isIPv6(host.replace(/%.*$/, ''))) return true;
+  // Every IPv6 address has a colon; net.isIPv6 compiles a large regex on its first call (~4 ms).
+  if (host.includes(':') && isIPv6(host.replace(/%.*$/, ''))) return true;
   return HOST_RE.test(host.endsWith('.') ? host.slice(0, -1) : host);
 }
 
