@@ -15,7 +15,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,6 +57,7 @@ const common = {
   minifyWhitespace: true,
   legalComments: 'none',
   metafile: true,
+  absWorkingDir: root,
   logLevel: 'warning',
   plugins: [trimSdk],
   // CommonJS dependencies (commander) call require() for Node built-ins.
@@ -73,6 +74,85 @@ function stampHash(outdir) {
   const text = readFileSync(start, 'utf-8');
   if (!text.includes('@@BUNDLE_HASH@@@')) throw new Error('start.cjs: no bundle-hash placeholder');
   writeFileSync(start, text.replace('@@BUNDLE_HASH@@@', id));
+}
+
+/**
+ * Fewer files to load: each file that is loaded on its own (an entry, the target of an import())
+ * takes in the chunks that only it loads, statically, as functions that run at its top and
+ * register themselves in require.cache under their own file names, so any later require() of
+ * them (from any chunk, through any loader) finds the same module. A chunk loaded from more than
+ * one place stays a file of its own. The source map becomes an index map, a section per chunk.
+ * (Each file costs the loader ~0.1-0.3 ms on Node 20; a call loaded 34 of them.)
+ */
+function pack(meta, start) {
+  const outputs = Object.fromEntries(Object.entries(meta.outputs).filter(([f]) => f.endsWith('.cjs')));
+  const statics = (f) => outputs[f].imports.filter((i) => i.kind === 'import-statement' && outputs[i.path]).map((i) => i.path);
+  const closure = (f, seen = new Set()) => {
+    for (const d of statics(f)) if (!seen.has(d)) closure(d, seen.add(d));
+    return seen;
+  };
+  const roots = new Set(Object.keys(outputs).filter((f) => outputs[f].entryPoint));
+  for (const f of Object.keys(outputs)) for (const i of outputs[f].imports) if (i.kind === 'dynamic-import' && outputs[i.path]) roots.add(i.path);
+  const early = closure(start); // loaded by start.cjs, before anything else
+  // What start.cjs imports (entry.cjs) always loads, before any other import(): its chunks are its.
+  const firsts = outputs[start].imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
+  const always = new Set(firsts.flatMap((f) => [...closure(f)]));
+  const owners = new Map();
+  for (const r of roots) {
+    if (r === start) continue;
+    for (const c of closure(r)) {
+      if (roots.has(c) || early.has(c) || (always.has(c) && !firsts.includes(r))) continue;
+      owners.set(c, [...(owners.get(c) ?? []), r]);
+    }
+  }
+  for (const r of roots) {
+    const mine = new Set([...owners].filter(([, o]) => o.length === 1 && o[0] === r).map(([c]) => c));
+    if (mine.size === 0) continue;
+    const order = [];
+    const visit = (f, path) => {
+      for (const d of statics(f)) {
+        if (!mine.has(d) || order.includes(d)) continue;
+        if (path.includes(d)) throw new Error(`pack: import cycle through ${d}`);
+        visit(d, [...path, d]);
+        order.push(d);
+      }
+    };
+    visit(r, [r]);
+    writePacked(r, order);
+  }
+}
+
+const MAP_COMMENT = /\n?\/\/# sourceMappingURL=\S+\s*$/;
+
+function writePacked(target, chunks) {
+  const abs = (f) => join(root, f);
+  const dir = dirname(abs(target));
+  const lines = [
+    // __pack(relative path, module function): runs the chunk unless it is loaded already.
+    'var __pk=require("node:module"),__pp=require("node:path"),__pack=(rel,fn)=>{let f=__pp.join(__dirname,rel),c=__pk._cache;if(c[f])return;' +
+      'let m=new __pk(f,module);m.filename=f;m.paths=module.paths;c[f]=m;let d=__pp.dirname(f),' +
+      'r=id=>{if(id.startsWith("./")&&id.endsWith(".cjs")){let x=c[__pp.join(d,id)];if(x)return x.exports}return m.require(id)};' +
+      'try{fn.call(m.exports,m.exports,r,m,f,d)}catch(e){delete c[f];throw e}m.loaded=!0};',
+  ];
+  const sections = [];
+  const add = (file, code) => {
+    const map = JSON.parse(readFileSync(`${abs(file)}.map`, 'utf-8'));
+    const from = dirname(abs(file));
+    map.sources = map.sources.map((s) => relative(dir, join(from, s)));
+    sections.push({ offset: { line: lines.length, column: 0 }, map });
+    lines.push(...code.split('\n'));
+  };
+  for (const c of chunks) {
+    const rel = `./${relative(dir, abs(c))}`;
+    lines.push(`__pack(${JSON.stringify(rel)},function(exports,require,module,__filename,__dirname){`);
+    add(c, readFileSync(abs(c), 'utf-8').replace(MAP_COMMENT, ''));
+    lines.push('});');
+  }
+  add(target, readFileSync(abs(target), 'utf-8').replace(MAP_COMMENT, ''));
+  const base = target.split('/').at(-1);
+  lines.push(`//# sourceMappingURL=${base}.map`);
+  writeFileSync(abs(target), lines.join('\n'));
+  writeFileSync(`${abs(target)}.map`, JSON.stringify({ version: 3, file: base, sections }));
 }
 
 /** One ES-module build with code splitting (a chunk per lazy import), written to outdir. */
@@ -135,7 +215,6 @@ async function bundleCjs(name, entryPoints) {
     banner: { js: "var __import_meta_url=require('node:url').pathToFileURL(__filename).href;" },
   });
   void second;
-  stampHash(outdir);
   // The chunk graph in terms of the shipped files (the ESM pass's names, relocated).
   const meta = { inputs: first.metafile.inputs, outputs: {} };
   for (const [out, info] of Object.entries(first.metafile.outputs)) {
@@ -144,6 +223,8 @@ async function bundleCjs(name, entryPoints) {
       imports: info.imports.map((i) => ({ ...i, path: i.path.replace(`dist/.${name}-esm/`, `dist/${name}/`) })),
     };
   }
+  pack(meta, `dist/${name}/start.cjs`);
+  stampHash(outdir);
   writeFileSync(join(outdir, 'meta.json'), JSON.stringify(meta));
   rmSync(esm, { recursive: true, force: true });
 }
