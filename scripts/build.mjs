@@ -97,16 +97,29 @@ function pack(meta, start) {
   // What start.cjs imports (entry.cjs) always loads, before any other import(): its chunks are its.
   const firsts = outputs[start].imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
   const always = new Set(firsts.flatMap((f) => [...closure(f)]));
+  // What only a signed call loads (the real credential chain and signer, behind the stubs of
+  // scripts/bundle/) needs no copies: by then the call has loaded what it shares with them.
+  const dynamics = (f) => outputs[f].imports.filter((i) => i.kind === 'dynamic-import' && outputs[i.path]).map((i) => i.path);
+  const cold = new Set();
+  const chill = (f) => {
+    if (cold.has(f)) return;
+    cold.add(f);
+    for (const c of [...closure(f)]) dynamics(c).forEach(chill);
+    dynamics(f).forEach(chill);
+  };
+  for (const f of Object.keys(outputs)) {
+    if (Object.keys(outputs[f].inputs).some((i) => i.startsWith('scripts/bundle/'))) dynamics(f).forEach(chill);
+  }
   const owners = new Map();
   for (const r of roots) {
-    if (r === start) continue;
+    if (r === start || cold.has(r)) continue;
     for (const c of closure(r)) {
       if (roots.has(c) || early.has(c) || (always.has(c) && !firsts.includes(r))) continue;
       owners.set(c, [...(owners.get(c) ?? []), r]);
     }
   }
   for (const r of roots) {
-    const mine = new Set([...owners].filter(([, o]) => o.length === 1 && o[0] === r).map(([c]) => c));
+    const mine = new Set([...owners].filter(([, o]) => o.includes(r) && o.length <= MAX_COPIES).map(([c]) => c));
     if (mine.size === 0) continue;
     const order = [];
     const visit = (f, path) => {
@@ -121,6 +134,9 @@ function pack(meta, start) {
     writePacked(r, order);
   }
 }
+
+/** A chunk loaded by up to this many roots is copied into each (the first to run registers it). */
+const MAX_COPIES = 3;
 
 const MAP_COMMENT = /\n?\/\/# sourceMappingURL=\S+\s*$/;
 
