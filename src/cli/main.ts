@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
   let log: DebugLog = silentLog;
   try {
     const inv = parseArgv(argv);
-    if ((inv.kind === 'operation' || inv.kind === 'login') && inv.globals.debug) {
+    if ('globals' in inv && inv.globals.debug) {
       log = createDebugLog((t) => deps.stderr.write(t), deps.now);
       log.debug('clidriver', `CLI version: ${versionLine(deps.platform)}`);
       const { maskArgv } = await import('./mask-argv.js'); // --debug only: off the start-up path

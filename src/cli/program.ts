@@ -10,15 +10,17 @@ import type { OperationDescription } from '../model/types.js';
 import {
   COMMANDS,
   commandNames,
+  EXTRA_COMMANDS,
   GLOBAL_OPTIONS,
   OPERATION_OPTIONS,
   operationCommand,
   optionKey,
   optionValues,
   type CommandSpec,
+  type ExtraCommand,
   type GlobalArgs,
-  type LoginOptions,
   type OperationOptions,
+  type OptionValues,
   type OptionSpec,
 } from './spec.js';
 import { invalidChoice, unknownCommand } from './usage.js';
@@ -41,16 +43,22 @@ export interface OperationInvocation extends WithGlobals {
   options: OperationOptions;
 }
 
-export interface LoginInvocation extends WithGlobals {
-  kind: 'login';
-  options: LoginOptions;
-}
+type Extra = typeof COMMANDS;
 
+/**
+ * A command of COMMANDS as invoked, derived from its spec: its positional word when it has one
+ * (help, completion), else its options' values and the global options (login).
+ */
+export type CommandInvocation<K extends ExtraCommand> = Extra[K] extends { positional: { name: infer P extends string } }
+  ? { kind: K } & { [X in P]?: string | undefined }
+  : { kind: K; options: OptionValues<Extra[K]['options']> } & WithGlobals;
+
+export type LoginInvocation = CommandInvocation<'login'>;
+export type HelpInvocation = CommandInvocation<'help'>;
+export type CompletionInvocation = CommandInvocation<'completion'>;
 export type VersionInvocation = { kind: 'version' };
-export type HelpInvocation = { kind: 'help'; command?: string | undefined };
-export type CompletionInvocation = { kind: 'completion'; shell: string | undefined };
 
-export type Invocation = OperationInvocation | LoginInvocation | VersionInvocation | HelpInvocation | CompletionInvocation;
+export type Invocation = OperationInvocation | VersionInvocation | { [K in ExtraCommand]: CommandInvocation<K> }[ExtraCommand];
 
 function onceParser(flag: string, convert: (v: string) => unknown = (v) => v) {
   return (value: string, previous: unknown): unknown => {
@@ -156,19 +164,21 @@ export function parseArgv(argv: readonly string[]): Invocation {
       result = { kind: 'operation', op, members, options: optionValues(OPERATION_OPTIONS, opts), ...withGlobals(c) };
     });
   }
-  subcommand(program, COMMANDS.login).action((opts: Record<string, unknown>, c: Command) => {
-    result = { kind: 'login', options: optionValues(COMMANDS.login.options, opts), ...withGlobals(c) };
-  });
-  subcommand(program, COMMANDS.completion)
-    .argument(`[${COMMANDS.completion.positional.name}]`)
-    .action((shell: string | undefined) => {
-      result = { kind: 'completion', shell };
-    });
-  subcommand(program, COMMANDS.help)
-    .argument(`[${COMMANDS.help.positional.name}]`)
-    .action((command: string | undefined) => {
-      result = { kind: 'help', command };
-    });
+  for (const kind of EXTRA_COMMANDS) {
+    const spec: CommandSpec = COMMANDS[kind];
+    const cmd = subcommand(program, spec);
+    const { positional } = spec;
+    // The casts: TypeScript cannot follow `kind` through the loop; CommandInvocation<kind> is what is built.
+    if (positional !== undefined) {
+      cmd.argument(`[${positional.name}]`).action((word: string | undefined) => {
+        result = { kind, [positional.name]: word } as Invocation;
+      });
+    } else {
+      cmd.action((opts: Record<string, unknown>, c: Command) => {
+        result = { kind, options: optionValues(spec.options, opts), ...withGlobals(c) } as Invocation;
+      });
+    }
+  }
   program.action(() => {
     const words = program.args;
     if (program.opts()[optionKey('--version')] === true) result = { kind: 'version' };
@@ -189,10 +199,10 @@ export function parseArgv(argv: readonly string[]): Invocation {
     throw e;
   }
   if (result === undefined) return { kind: 'help' };
-  if (result.kind === 'operation' || result.kind === 'login') {
+  if ('globals' in result) {
     if (program.opts()['version'] === true) return { kind: 'version' };
     if (program.opts()['help'] === true || (result.unknown.length === 1 && result.unknown[0] === 'help')) {
-      return { kind: 'help', command: result.kind === 'login' ? 'login' : result.op.cliName };
+      return { kind: 'help', command: result.kind === 'operation' ? result.op.cliName : result.kind };
     }
   }
   return result;

@@ -225,8 +225,6 @@ export const LOGIN_OPTIONS = [
   },
 ] as const satisfies readonly OptionSpec[];
 
-export type LoginOptions = OptionValues<typeof LOGIN_OPTIONS>;
-
 /** The commands that are not service operations, in the order the parser lists them. */
 export const COMMANDS = {
   login: {
