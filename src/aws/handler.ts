@@ -13,7 +13,7 @@ import https from 'node:https';
 import { Readable } from 'node:stream';
 import { buildQueryString, HttpResponse, type HttpRequest } from '@smithy/core/protocols';
 import type { HttpHandlerOptions } from '@smithy/types';
-import type { ConnectionSettings } from './connection.js';
+import type { ConnectionSettings } from './socket.js';
 import { createAgents } from './connection.js';
 
 /** The error NodeHttpHandler rejects with when the call is aborted. */
