@@ -13,7 +13,7 @@ export interface GlobalOption {
   doc: string;
 }
 
-export const OUTPUT_CHOICES = ['json', 'text', 'table'] as const;
+export const OUTPUT_CHOICES = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
 export const COLOR_CHOICES = ['on', 'off', 'auto'] as const;
 
 export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
@@ -54,15 +54,19 @@ export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
 ];
 
 /** Options every operation command has besides its members. */
-export const SKELETON_CHOICES = ['input', 'output'] as const;
+export const SKELETON_CHOICES = ['input', 'output', 'yaml-input'] as const;
 
 export const OPERATION_EXTRA_OPTIONS = [
   {
     flag: '--cli-input-json',
-    doc: 'Performs service operation based on the JSON string provided. The JSON string follows the format provided by --generate-cli-skeleton. If other arguments are provided on the command line, the CLI values will override the JSON-provided values. It is not possible to pass arbitrary binary values using a JSON-provided value as the string will be taken literally.',
+    doc: 'Performs service operation based on the JSON string provided. The JSON string follows the format provided by --generate-cli-skeleton. If other arguments are provided on the command line, the CLI values will override the JSON-provided values. It is not possible to pass arbitrary binary values using a JSON-provided value as the string will be taken literally. This may not be specified along with --cli-input-yaml.',
+  },
+  {
+    flag: '--cli-input-yaml',
+    doc: 'Reads arguments from the YAML string provided. The YAML string follows the format provided by --generate-cli-skeleton yaml-input. If other arguments are provided on the command line, those values will override the YAML-provided values. This may not be specified along with --cli-input-json.',
   },
   {
     flag: '--generate-cli-skeleton',
-    doc: 'Prints a JSON skeleton to standard output without sending an API request. If provided with no value or the value input, prints a sample input JSON that can be used as an argument for --cli-input-json. If provided with the value output, it validates the command inputs and returns a sample output JSON for that command.',
+    doc: 'Prints a JSON skeleton to standard output without sending an API request. If provided with no value or the value input, prints a sample input JSON that can be used as an argument for --cli-input-json. Similarly, if provided yaml-input it will print a sample input YAML that can be used with --cli-input-yaml. If provided with the value output, it validates the command inputs and returns a sample output JSON for that command.',
   },
 ] as const;

@@ -1,4 +1,8 @@
-/** argv for --debug, with the values of secret options and secrets inside JSON shown as ***. */
+/**
+ * argv for --debug, with the values of secret options and secrets inside JSON shown as ***.
+ * An inline --cli-input-yaml is shown as *** whole (YAML can spell a key too many ways to mask
+ * just the secret: quoted, flow style, an alias, a `? key` entry); a file:// value keeps its path.
+ */
 import { REDACTED, maskSecretsInJsonText } from '../debug/redact.js';
 import { OPERATIONS } from '../model/operations/index.js';
 import { optionName } from '../model/types.js';
@@ -18,6 +22,15 @@ export function maskArgv(argv: readonly string[]): string[] {
       else {
         out.push(word);
         if (i + 1 < argv.length) out.push(REDACTED);
+        i++;
+      }
+    } else if (flag === '--cli-input-yaml') {
+      const value = inline ? word.slice(flag.length + 1) : argv[i + 1];
+      const shown = value === undefined ? undefined : /^fileb?:\/\//.test(value) ? value : REDACTED;
+      if (inline) out.push(`${flag}=${shown}`);
+      else {
+        out.push(word);
+        if (shown !== undefined) out.push(shown);
         i++;
       }
     } else if (flag === '--cli-input-json' && !inline && i + 1 < argv.length) {

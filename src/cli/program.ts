@@ -22,7 +22,8 @@ export interface OperationInvocation {
   /** Values typed for the members, by API name (raw strings; file:// not yet loaded). */
   members: Record<string, string | string[]>;
   cliInputJson?: string;
-  skeleton?: 'input' | 'output';
+  cliInputYaml?: string;
+  skeleton?: 'input' | 'output' | 'yaml-input';
   globals: GlobalArgs;
   /** Unknown options and stray words, in argparse's reporting order. */
   unknown: string[];
@@ -155,6 +156,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
     const cmd = program.command(op.cliName).helpOption(false).allowUnknownOption().allowExcessArguments(true);
     for (const m of op.input) addMember(cmd, m);
     cmd.addOption(new Option('--cli-input-json <value>').argParser(onceParser('--cli-input-json')));
+    cmd.addOption(new Option('--cli-input-yaml <value>').argParser(onceParser('--cli-input-yaml')));
     cmd.addOption(
       new Option('--generate-cli-skeleton [value]').argParser(choiceParser('--generate-cli-skeleton', SKELETON_CHOICES)),
     );
@@ -170,7 +172,8 @@ export function parseArgv(argv: readonly string[]): Invocation {
         op,
         members,
         cliInputJson: opts['cliInputJson'] as string | undefined,
-        skeleton: skel === undefined ? undefined : skel === true ? 'input' : (skel as 'input' | 'output'),
+        cliInputYaml: opts['cliInputYaml'] as string | undefined,
+        skeleton: skel === undefined ? undefined : skel === true ? 'input' : (skel as 'input' | 'output' | 'yaml-input'),
         globals: globals(),
         unknown: argparseOrder(c.args),
         argv,

@@ -20,9 +20,9 @@ import type { ResolvedConfig } from '../config/types.js';
 /** Problems found from the command line alone, in the AWS CLI's order. */
 function checkCommandLine(inv: OperationInvocation): void {
   const { op } = inv;
-  // argparse requires the members unless --cli-input-json may carry them or only the input
+  // argparse requires the members unless --cli-input-json/yaml may carry them or only an input
   // skeleton is asked for (`output` still needs them, as in the AWS CLI).
-  if (inv.cliInputJson === undefined && inv.skeleton !== 'input') {
+  if (inv.cliInputJson === undefined && inv.cliInputYaml === undefined && inv.skeleton !== 'input' && inv.skeleton !== 'yaml-input') {
     const missing = op.input.filter((m) => m.required && inv.members[m.name] === undefined);
     if (missing.length > 0) throw new UsageError(`the following arguments are required: ${missing.map(optionName).join(', ')}`);
   }
@@ -70,9 +70,12 @@ async function scrubbed<T>(secrets: readonly string[], run: () => T): Promise<T>
 }
 
 async function write(inv: OperationInvocation, data: Value, config: { output: ResolvedConfig['output'] }, query: CompiledQuery | undefined, deps: Deps): Promise<void> {
+  // v2's `off` writes nothing and never evaluates --query (it was compiled: a bad one is still 252).
+  if (config.output === 'off') return;
   const secrets = sensitiveValues(inv, data);
   const result = query === undefined ? data : await scrubbed(secrets, () => query.search(data));
-  const { atExitOutput, formatOutput, FormatError } = await import('../output/index.js');
+  const { atExitOutput, formatOutput, loadFormatter, FormatError } = await import('../output/index.js');
+  await loadFormatter(config.output);
   const ctx = {
     operationName: inv.op.name,
     color: useColour(inv.globals.color, deps.env, deps.stdout.isTTY),
@@ -105,9 +108,15 @@ export async function runOperation(inv: OperationInvocation, deps: Deps, log: De
     deps.stdout.write(dumpPyJson(inputSkeleton(inv.op), { indent: 4 }) + '\n');
     return;
   }
+  if (inv.skeleton === 'yaml-input') {
+    const { yamlInputSkeleton } = await import('../input/skeleton.js');
+    deps.stdout.write(yamlInputSkeleton(inv.op));
+    return;
+  }
 
-  // The AWS CLI's order: parameter files and JSON, then configuration, then validation.
-  const request = buildRequest(inv.op, inv.members, inv.cliInputJson, io);
+  // The AWS CLI's order: parameter files and JSON or YAML, then configuration, then validation.
+  const loadYaml = inv.cliInputYaml === undefined ? undefined : (await import('../input/cli-input-yaml.js')).loadCliInputYaml;
+  const request = buildRequest(inv.op, inv.members, { json: inv.cliInputJson, yaml: inv.cliInputYaml }, io, loadYaml);
   const { resolveConfig } = await import('../config/resolve.js');
   const config = resolveConfig(inv.globals, io, log);
   validateRequest(inv.op, request);

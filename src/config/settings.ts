@@ -98,7 +98,7 @@ export function normalizeFipsRegion(region: string): { region: string; fips: boo
   return { region: normalized, fips: normalized !== region };
 }
 
-const OUTPUTS: readonly string[] = ['json', 'text', 'table'];
+const OUTPUTS: readonly string[] = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'];
 
 /**
  * `--output` > `AWS_DEFAULT_OUTPUT` > profile `output` > `json`. The AWS CLI finds a bad value

@@ -1,6 +1,7 @@
 /** What `resolveConfig` produces: every setting the request and transport need, resolved once. */
 
-export type OutputFormat = 'json' | 'text' | 'table';
+/** AWS CLI v2's choices (v1 has only json, text and table). */
+export type OutputFormat = 'json' | 'text' | 'table' | 'yaml' | 'yaml-stream' | 'off';
 export type RetryMode = 'legacy' | 'standard' | 'adaptive';
 
 /** The global options as typed on the command line (undefined = not given). */
