@@ -1,5 +1,6 @@
 #!/opt/awscli2/bin/python
-"""Capture AWS CLI v2's YAML bytes for many values into test/fixtures/yaml-dump.json.
+"""Capture AWS CLI v2's YAML bytes for many values into test/fixtures/yaml-dump.json, and what
+its --cli-input-yaml loader makes of many texts into test/fixtures/yaml-load.json.
 
 Why: `src/output/yaml.ts` must write the bytes `aws --output yaml|yaml-stream` writes. v2 formats
 with `awscli.formatter.YAMLDumper` (ruamel.yaml `typ='safe'`, libyaml's C emitter through
@@ -26,6 +27,7 @@ from awscli.formatter import YAMLDumper
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, 'test', 'fixtures', 'yaml-dump.json')
+LOAD_OUT = os.path.join(ROOT, 'test', 'fixtures', 'yaml-load.json')
 DUMPER = YAMLDumper()
 
 
@@ -159,6 +161,72 @@ def random_value(rng, depth=0):
     return {random_string(rng): random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))}
 
 
+# --cli-input-yaml texts, loaded as v2 loads them (cliinput.py: YAML(typ='safe', pure=True)).
+LOAD_TEXTS = [
+    'clientName: yes', 'clientName: no', 'clientName: on', 'clientName: true', 'clientName: True',
+    'clientName: ~', 'clientName: null', 'clientName:', 'clientName: ""', "clientName: ''",
+    'clientName: 123', 'clientName: -0', 'clientName: 012', 'clientName: 09', 'clientName: 0o17', 'clientName: 0x1F',
+    'clientName: 0b101', 'clientName: 1_000', 'clientName: +12', 'clientName: 1:20', 'clientName: 1.5', 'clientName: 1e3',
+    'clientName: .5', 'clientName: 1.', 'clientName: .inf', 'clientName: -.Inf', 'clientName: .NaN', 'clientName: 6.02e+23',
+    'clientName: 2020-01-01', 'clientName: 2001-12-14t21:59:43.10-05:00', 'clientName: 2001-12-15T02:59:43.1Z',
+    'clientName: 2001-12-14 21:59:43.10 -5', 'clientName: 2020-1-1 1:02:03', 'clientName: 2020-01-01 10:00:00.1234567',
+    'clientName: 2020-01-01T10:00:00+05:30', 'clientName: "2020-01-01"', 'clientName: !!str 2020-01-01',
+    'clientName: !!str 12', 'clientName: !!int "12"', 'clientName: !!float "1"', 'clientName: !!bool "yes"',
+    'clientName: !!null ""', 'clientName: !!binary aGVsbG8=', 'clientName: ! 12', 'clientName: !foo x',
+    'clientName: <<', 'clientName: =',
+    '# a comment\nclientName: x # trailing\n# more\n',
+    'clientName: |\n  line one\n  line two\n', 'clientName: >\n  folded\n  text\n\n  para\n',
+    'clientName: |-\n  keep\n', 'clientName: |+\n  keep\n\n', 'clientName: >2\n   indented\n',
+    'clientName: "a\\tb\\u00e9\\U0001F600\\x41"', "clientName: 'it''s'", 'clientName: "multi\n  line"',
+    'clientName: plain\n  continued', 'clientName: &a x\nclientType: *a', 'base: &b {clientType: public}\nclientName: x\nmore: *b',
+    'clientName: x\nscopes: &s [a, b]\nredirectUris: *s', '<<: {clientType: public}\nclientName: x',
+    '<<: [{clientType: public, a: 1}, {a: 2, b: 3}]\nclientName: x\nb: 4',
+    'clientName: a\nclientName: b', '{clientName: a, clientName: b}', '1: a\n1.0: b', 'true: a\n1: b',
+    'clientName: a\n---\nclientType: b', '---\nclientName: a\n...\n', '---\nclientName: a\n---\n',
+    '', '# nothing\n', '---\n', '- a\n- b', 'just text', '42', '[a, b]',
+    'clientName: [a', 'clientName: "unterminated', 'clientName: a: b', '\tclientName: x', 'clientName: *undefined',
+    '? [1, 2]\n: x', '? {a: 1}\n: x', '1: x', 'null: x', '2020-01-01: x', '1.5: x',
+    '%YAML 1.1\n---\nclientName: yes', '%YAML 1.1\n---\nclientName: 012', '%YAML 1.1\n---\nclientName: 1:20',
+    '%YAML 1.2\n---\nclientName: yes', '\ufeffclientName: bom', 'clientName: x\r\nclientType: y\r\n',
+    'clientName: {a: 1, b: [1, 2]}', 'scopes:\n- a\n- b\n-\n- "4"', 'scopes: [a, 1, true, null, 2020-01-01, 1.5]',
+    'clientName: "\\N\\_\\L\\P\\e\\a\\0"', 'clientName: !!set {a, b}', 'clientName: 0o', 'clientName: 0x',
+]
+
+
+def encode(v):
+    import datetime
+    if isinstance(v, bool) or v is None or isinstance(v, str):
+        return v
+    if isinstance(v, int):
+        return {'int': str(v)}
+    if isinstance(v, float):
+        return {'float': repr(v)}
+    if isinstance(v, (bytes, bytearray)):
+        return {'bytes': bytes(v).hex()}
+    if isinstance(v, (datetime.date, datetime.datetime)):
+        return {'py': f'{type(v).__module__}.{type(v).__name__}', 'str': str(v)}
+    if isinstance(v, list):
+        return [encode(x) for x in v]
+    if isinstance(v, dict):
+        return {'map': [[k if isinstance(k, str) else str(k), encode(x)] for k, x in v.items()]}
+    return {'py': type(v).__name__}
+
+
+def load_records():
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    records = []
+    for text in LOAD_TEXTS:
+        try:
+            value = YAML(typ='safe', pure=True).load(text)
+            records.append({'text': text, 'value': encode(value)})
+        except YAMLError:
+            records.append({'text': text, 'error': 'Invalid YAML received.'})
+        except Exception as e:  # not a YAMLError: v2 itself fails here (a Python traceback)
+            records.append({'text': text, 'crash': type(e).__name__})
+    return records
+
+
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == '--fuzz':
         rng = random.Random(int(os.environ.get('SEED', '1')))
@@ -178,6 +246,11 @@ def main():
         json.dump(records, f, indent=1, ensure_ascii=False)
         f.write('\n')
     print(f'wrote {OUT}: {len(records)} cases')
+    loads = load_records()
+    with open(LOAD_OUT, 'w', encoding='utf-8') as f:
+        json.dump(loads, f, indent=1, ensure_ascii=False)
+        f.write('\n')
+    print(f'wrote {LOAD_OUT}: {len(loads)} cases')
 
 
 if __name__ == '__main__':

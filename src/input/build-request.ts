@@ -86,14 +86,16 @@ function yamlInput(text: string, loadYaml: YamlLoader): Map<string, RequestValue
 /**
  * Command-line members (model order), then the --cli-input-json or --cli-input-yaml keys (their
  * order): as the AWS CLI sends them. Options on the command line win over the input's keys.
+ * `cliInputs` as a string is --cli-input-json's value.
  */
 export function buildRequest(
   op: OperationDescription,
   typed: Record<string, string | string[]>,
-  cliInput: CliInput,
+  cliInputs: CliInput | string | undefined,
   io: ParamFileIo,
   loadYaml?: YamlLoader,
 ): Request {
+  const cliInput: CliInput = typeof cliInputs === 'string' ? { json: cliInputs } : (cliInputs ?? {});
   const request: Request = new Map();
   for (const member of op.input) {
     const raw = typed[member.name];

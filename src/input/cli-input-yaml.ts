@@ -15,6 +15,7 @@
 import { Alias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode } from 'yaml';
 import { ParamError } from '../errors.js';
 import { resolvePlain } from '../output/yaml.js';
+import { pyFloatRepr } from '../value/pystr.js';
 import { pyFloatFromString } from '../value/pytext.js';
 import type { Value } from '../value/types.js';
 import { BinaryValue, PyObjectValue } from './param-file.js';
@@ -148,7 +149,7 @@ function keyText(k: YamlValue): string {
   if (k === true) return 'True';
   if (k === false) return 'False';
   if (typeof k === 'bigint') return k.toString();
-  if (typeof k === 'number') return String(k);
+  if (typeof k === 'number') return pyFloatRepr(k);
   if (k instanceof PyObjectValue) return k.str;
   if (k instanceof BinaryValue) return `b'${k.bytes.toString('latin1')}'`;
   if (Array.isArray(k)) {
@@ -176,7 +177,11 @@ class Constructor {
     }
     const known = this.built.get(node as YNode);
     if (known !== undefined) return known;
-    if (isScalar(node)) return this.scalar(node.value as string, node.type, node.tag);
+    if (isScalar(node)) {
+      // The parser decodes !!binary itself, whatever the schema.
+      if (node.value instanceof Uint8Array) return new BinaryValue(Buffer.from(node.value));
+      return this.scalar(String(node.value), node.type, node.tag);
+    }
     if (this.building.has(node as YNode)) throw new InvalidYaml(); // a recursive alias
     this.building.add(node as YNode);
     let result: YamlValue;
@@ -196,7 +201,8 @@ class Constructor {
 
   private scalar(text: string, type: string | undefined, tag: string | undefined): YamlValue {
     const plain = type === 'PLAIN';
-    const implicit = tag === undefined ? (plain ? (this.v11 ? resolve11(text) : resolvePlain(text)) : 'str') : tag === '!' ? 'str' : undefined;
+    // No tag, or ruamel's reading of the non-specific `!`: a plain scalar is typed by its text.
+    const implicit = tag === undefined || tag === '!' ? (plain ? (this.v11 ? resolve11(text) : resolvePlain(text)) : 'str') : undefined;
     const kind = implicit ?? this.tagOf(tag, 'str');
     switch (kind) {
       case 'str':
@@ -232,34 +238,41 @@ class Constructor {
   private mapping(items: readonly unknown[], tag: string | undefined): YamlValue {
     const kind = this.tagOf(tag, 'map');
     if (kind !== 'map' && kind !== 'set') throw new InvalidYaml();
-    const merged = new Map<string, [string, YamlValue]>();
-    const own = new Map<string, [string, YamlValue]>();
+    // SafeConstructor.flatten_mapping: the `<<` mappings (the last named first) go before the
+    // mapping's own pairs; then a dict is built in order (a later key overrides, in place).
+    const merged: Array<[YamlValue, YamlValue]> = [];
+    const own: Array<[YamlValue, YamlValue]> = [];
+    const ownIds = new Set<string>();
     for (const pair of items) {
       if (!isPair(pair)) throw new InvalidYaml();
       const keyNode = pair.key;
-      // `<<` (plain) merges the mappings it names, as SafeConstructor.flatten_mapping does.
       if (isScalar(keyNode) && keyNode.type === 'PLAIN' && keyNode.tag === undefined && keyNode.value === '<<') {
-        const sources = this.mergeSources(pair.value);
-        for (const source of sources) for (const [id, entry] of source) if (!merged.has(id)) merged.set(id, entry);
+        for (const source of this.mergeSources(pair.value).reverse()) merged.push(...source);
         continue;
       }
       const key = this.value(keyNode);
       const id = keyIdentity(key);
-      if (own.has(id)) throw new InvalidYaml(); // DuplicateKeyError
-      own.set(id, [keyText(key), this.value(pair.value)]);
+      if (ownIds.has(id)) throw new InvalidYaml(); // DuplicateKeyError
+      ownIds.add(id);
+      own.push([key, this.value(pair.value)]);
     }
     const result = new Map<string, Value>();
-    for (const [id, [k, v]] of merged) if (!own.has(id)) result.set(k, v as Value);
-    for (const [k, v] of own.values()) result.set(k, v as Value);
+    const names = new Map<string, string>();
+    for (const [k, v] of [...merged, ...own]) {
+      const id = keyIdentity(k);
+      const name = names.get(id) ?? keyText(k);
+      names.set(id, name);
+      result.set(name, v as Value);
+    }
     if (kind === 'set') return new PyObjectValue('set', '', '');
     return result;
   }
 
-  private mergeSources(node: unknown): Array<Map<string, [string, YamlValue]>> {
-    const one = (n: unknown): Map<string, [string, YamlValue]> => {
+  private mergeSources(node: unknown): Array<Array<[YamlValue, YamlValue]>> {
+    const one = (n: unknown): Array<[YamlValue, YamlValue]> => {
       const v = this.value(n);
       if (!(v instanceof Map)) throw new InvalidYaml();
-      return new Map([...v].map(([k, x]) => [keyIdentity(k), [k, x as YamlValue]]));
+      return [...v].map(([k, x]) => [k, x as YamlValue]);
     };
     const target = node instanceof Alias ? node.resolve(this.doc) : node;
     if (isSeq(target)) return target.items.map(one);
