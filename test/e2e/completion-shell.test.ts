@@ -49,8 +49,8 @@ test('--output <TAB> offers json text table; --color and --generate-cli-skeleton
   assert.deepEqual(complete(['--output', 't']), ['text', 'table']);
   assert.deepEqual(complete(['--output', '=', '']), ['json', 'text', 'table']);
   assert.deepEqual(complete(['create-token', '--color', '']), ['on', 'off', 'auto']);
-  assert.deepEqual(complete(['create-token', '--generate-cli-skeleton', '']), ['input', 'output']);
-  assert.deepEqual(complete(['create-token', '--generate-cli-skeleton', '--cli-i']), ['--cli-input-json']);
+  assert.deepEqual(complete(['create-token', '--generate-cli-skeleton', '']), ['input', 'output', 'yaml-input']);
+  assert.deepEqual(complete(['create-token', '--generate-cli-skeleton', '--cli-i']), ['--cli-input-json', '--cli-input-yaml']);
   assert.deepEqual(complete(['completion', '']), ['bash', 'zsh', 'fish']);
   assert.deepEqual(complete(['help', 'create']), ['create-token']);
 });
