@@ -27,6 +27,12 @@ export interface HelpOption {
   choices?: readonly string[];
   /** The value is a file path (completion offers files). */
   file?: boolean;
+  /**
+   * Options that exclude each other (v2's `cli_input` group: --cli-input-json, --cli-input-yaml):
+   * the manual shows the run of them as one entry, `[--cli-input-json | --cli-input-yaml]`, with the
+   * first one's doc; completion still offers each.
+   */
+  group?: string;
   doc: string;
 }
 
@@ -76,7 +82,7 @@ export function operationHelp(op: OperationDescription): HelpDescriptor {
   const extra: HelpOption[] = OPERATION_EXTRA_OPTIONS.map((o) =>
     o.flag === '--generate-cli-skeleton'
       ? { flag: o.flag, type: 'string', value: 'optional', choices: SKELETON_CHOICES, doc: o.doc }
-      : { flag: o.flag, type: 'string', value: 'required', doc: o.doc },
+      : { flag: o.flag, type: 'string', value: 'required', group: 'cli_input', doc: o.doc },
   );
   return {
     name: op.cliName,

@@ -14,14 +14,27 @@ function synopsisWord(o: HelpOption): string {
   return o.required ? word : `[${word}]`;
 }
 
+/** A run of options of one group becomes one: `--cli-input-json | --cli-input-yaml`, the first's doc. */
+function grouped(options: readonly HelpOption[]): HelpOption[] {
+  const out: HelpOption[] = [];
+  for (const o of options) {
+    const last = out.at(-1);
+    if (o.group !== undefined && last?.group === o.group) out[out.length - 1] = { ...last, flag: `${last.flag} | ${o.flag}` };
+    else out.push(o);
+  }
+  return out;
+}
+
 function synopsis(d: HelpDescriptor): string[] {
   const options = [...d.options, ...(d.globals ? globalHelpOptions() : [])];
-  return [at(BODY + 5, d.name), ...options.map((o) => at(DOC, synopsisWord(o)))];
+  const word = (o: HelpOption): string => (o.group !== undefined && o.flag.includes(' | ') ? `[${o.flag}]` : synopsisWord(o));
+  return [at(BODY + 5, d.name), ...grouped(options).map((o) => at(DOC, word(o)))];
 }
 
 /** `--scopes (list)`, the doc, and for lists the element type and the AWS "Syntax:" block. */
 function optionEntry(o: HelpOption, width: number): string[] {
-  const lines = [at(BODY, `${o.flag} (${o.type})`), ...docLines(o.doc, DOC, width)];
+  // A grouped header (`--cli-input-json | --cli-input-yaml (string)`) may need to wrap.
+  const lines = [...docLines(`${o.flag} (${o.type})`, BODY, width), ...docLines(o.doc, DOC, width)];
   if (o.positional && o.choices) lines.push(...o.choices.flatMap((c) => ['', at(DOC, `* ${c}`)]));
   if (o.type === 'list') lines.push('', at(DOC, '(string)'), '', at(BODY, 'Syntax:'), '', at(DOC, '"string" "string" ...'));
   return lines;
@@ -40,7 +53,7 @@ function entries<T>(items: readonly T[], render: (item: T) => string[]): string[
 
 /** The OPTIONS section's body ("None" when the command has none). */
 export function optionsBody(options: readonly HelpOption[], width: number): string[] {
-  return options.length === 0 ? [at(BODY, 'None')] : entries(options, (o) => optionEntry(o, width));
+  return options.length === 0 ? [at(BODY, 'None')] : entries(grouped(options), (o) => optionEntry(o, width));
 }
 
 /** The GLOBAL OPTIONS section's body. */
