@@ -164,7 +164,10 @@ class Constructor {
   private readonly building = new Set<YNode>();
   private readonly built = new Map<YNode, YamlValue>();
 
-  constructor(private readonly doc: Document.Parsed) {
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly source: string,
+  ) {
     this.v11 = doc.directives?.yaml.version === '1.1';
   }
 
@@ -180,7 +183,12 @@ class Constructor {
     if (isScalar(node)) {
       // The parser decodes !!binary itself, whatever the schema.
       if (node.value instanceof Uint8Array) return new BinaryValue(Buffer.from(node.value));
-      return this.scalar(String(node.value), node.type, node.tag);
+      let text = String(node.value);
+      // A block scalar that ends the text without a line break has none to keep (ruamel), where
+      // the parser adds one.
+      const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+      if (block && text.endsWith('\n') && node.range?.[1] === this.source.length && !/[\r\n]$/.test(this.source)) text = text.slice(0, -1);
+      return this.scalar(text, node.type, node.tag);
     }
     if (this.building.has(node as YNode)) throw new InvalidYaml(); // a recursive alias
     this.building.add(node as YNode);
@@ -288,12 +296,14 @@ class Constructor {
 export function loadCliInputYaml(text: string): YamlValue {
   const docs = parseAllDocuments(text, { version: '1.2', schema: 'failsafe', uniqueKeys: false, merge: false, prettyErrors: false });
   if (!Array.isArray(docs)) throw invalid(); // the parser's EmptyStream for trailing garbage
+  // A document end marker with no document before it: ruamel's "expected '<document start>'".
+  if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*\.\.\.(?:[ \t\r\n]|$)/.test(text.replace(/^\ufeff/, ''))) throw invalid();
   if (docs.length === 0) return null;
   if (docs.length > 1) throw invalid(); // ComposerError: expected a single document
   const doc = docs[0] as Document.Parsed;
   if (doc.errors.length > 0) throw invalid();
   try {
-    return new Constructor(doc).value(doc.contents);
+    return new Constructor(doc, text).value(doc.contents);
   } catch (e) {
     if (e instanceof InvalidYaml || e instanceof RangeError || e instanceof SyntaxError) throw invalid();
     throw e;
