@@ -3,6 +3,7 @@
  * `text` and `table` (v1 and v2 agree), and v2's `yaml`, `yaml-stream` and `off`, given the
  * (already queried) response data.
  */
+import type { OutputKind } from '../cli/spec.js';
 import type { Value } from '../value/types.js';
 import { formatJson } from './json.js';
 import { RESET } from './style.js';
@@ -13,7 +14,8 @@ import type * as YamlFormatters from './yaml.js';
 export { FormatError } from './errors.js';
 export { stripAnsi } from './style.js';
 
-export type OutputKind = 'json' | 'text' | 'table' | 'yaml' | 'yaml-stream' | 'off';
+/** The --output formats: the one list is OUTPUT_CHOICES in the spec. */
+export type { OutputKind } from '../cli/spec.js';
 
 type YamlModule = typeof YamlFormatters;
 let yamlModule: YamlModule | undefined;
