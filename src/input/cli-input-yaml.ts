@@ -12,7 +12,7 @@
  *
  * Only a run with --cli-input-yaml imports this module (and so the `yaml` package).
  */
-import { Alias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode } from 'yaml';
+import { Alias, CST, isMap, isPair, isScalar, isSeq, Lexer, parseAllDocuments, type Document, type Node as YNode } from 'yaml';
 import { ParamError } from '../errors.js';
 import { resolvePlain } from '../output/yaml.js';
 import { pyFloatRepr } from '../value/pystr.js';
@@ -289,6 +289,24 @@ class Constructor {
 }
 
 /**
+ * ruamel's pure scanner refuses a tab where YAML 1.2 allows one: inside a plain scalar, and as
+ * white space outside a flow collection (`key:\tvalue`, a tab-indented line). Quoted and block
+ * scalars and comments may hold tabs.
+ */
+function hasRefusedTab(text: string): boolean {
+  if (!text.includes('\t')) return false;
+  let flow = 0;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
+    else if (type === 'flow-map-end' || type === 'flow-seq-end') flow = Math.max(0, flow - 1);
+    else if (type === 'scalar' && token.includes('\t')) return true; // a plain scalar's text
+    else if (type === 'space' && flow === 0 && token.includes('\t')) return true;
+  }
+  return false;
+}
+
+/**
  * Loads --cli-input-yaml text (already read from file:// when so given) as v2 does: one
  * document, parsed and typed; anything ruamel would refuse is "Invalid YAML received.".
  * Returns what the document holds (not necessarily a mapping: the caller checks).
@@ -298,6 +316,7 @@ export function loadCliInputYaml(text: string): YamlValue {
   if (!Array.isArray(docs)) throw invalid(); // the parser's EmptyStream for trailing garbage
   // A document end marker with no document before it: ruamel's "expected '<document start>'".
   if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*\.\.\.(?:[ \t\r\n]|$)/.test(text.replace(/^\ufeff/, ''))) throw invalid();
+  if (hasRefusedTab(text)) throw invalid();
   if (docs.length === 0) return null;
   if (docs.length > 1) throw invalid(); // ComposerError: expected a single document
   const doc = docs[0] as Document.Parsed;
