@@ -296,11 +296,24 @@ class Constructor {
 function hasRefusedTab(text: string): boolean {
   if (!text.includes('\t')) return false;
   let flow = 0;
+  let blockHeader = false; // a `|` or `>` header was seen: the next scalar's text is its content
+  let scalarNext = false; // the lexer's SCALAR marker: the next token is a scalar's text
   for (const token of new Lexer().lex(text)) {
+    if (scalarNext) {
+      scalarNext = false;
+      const content = blockHeader;
+      blockHeader = false;
+      if (!content && token.includes('\t')) return true; // a tab in a plain scalar
+      continue;
+    }
+    if (token === CST.SCALAR) {
+      scalarNext = true;
+      continue;
+    }
     const type = CST.tokenType(token);
-    if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
+    if (type === 'block-scalar-header') blockHeader = true;
+    else if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
     else if (type === 'flow-map-end' || type === 'flow-seq-end') flow = Math.max(0, flow - 1);
-    else if (type === 'scalar' && token.includes('\t')) return true; // a plain scalar's text
     else if (type === 'space' && flow === 0 && token.includes('\t')) return true;
   }
   return false;
