@@ -8,6 +8,7 @@ import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types'
 import type { RetryMode } from '../config/types.js';
 import type { DebugLog } from '../debug/log.js';
 import type { FailureKind } from './failure.js';
+import { timerMs } from '../timer.js';
 
 /** What one attempt produced, as the retry rules see it. */
 export type AttemptOutcome =
@@ -83,7 +84,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', abort);
       resolve();
-    }, ms);
+    }, timerMs(ms));
     if (signal?.aborted) return abort();
     signal?.addEventListener('abort', abort, { once: true });
   });

@@ -12,7 +12,7 @@ import { createClient, makeCommand } from './client.js';
 import { ConnectionState } from './connection.js';
 import { parseErrorResponse, retryErrorCode } from './error-response.js';
 import { abortableSleep, type AttemptOutcome, BotocoreRetryStrategy } from './retry.js';
-import { logSettings, operationUrl, prepareTransport } from './settings.js';
+import { logSettings, operationUrl, prepareTransport, unparsableEndpoint } from './settings.js';
 import type { ReadFile } from './tls.js';
 
 /** A 2xx response exactly as received. Header names are lower-case. */
@@ -57,6 +57,11 @@ export async function sendOperation(
   options: SendOptions,
 ): Promise<RawResponse> {
   if (options.signal?.aborted) throw new InterruptedError();
+  const unparsable = unparsableEndpoint(config.endpoint.url, op.http.path);
+  if (unparsable) {
+    options.log.debug('send', `Outcome: no request was sent: ${unparsable.message}`);
+    throw unparsable;
+  }
   const command = makeCommand(op, input);
   const url = operationUrl(config.endpoint.url, op.http.path);
   const transport = prepareTransport(config, url, options);

@@ -27,6 +27,26 @@ export function operationUrl(endpoint: string, path: string): string {
   return `${u.protocol}//${u.host}${operationPath(endpoint, path)}${u.search}`;
 }
 
+/**
+ * botocore's _urljoin on the text of the URL, for a URL WHATWG cannot parse (a port over
+ * 65535, `:abc`): urlsplit, join the path as above, urlunsplit. urllib3 then refuses it as
+ * "Failed to parse: <this>".
+ */
+export function joinUnparsedUrl(endpoint: string, path: string): string {
+  const m = /^([^:/?#]+:)?(\/\/[^/?#]*)?([^?#]*)(\?[^#]*)?(#.*)?$/.exec(endpoint) ?? [];
+  const prefix = m[3] ?? '';
+  const joined = prefix.endsWith('/') ? prefix.slice(0, -1) + path : prefix + path;
+  const query = m[4] !== undefined && m[4] !== '?' ? m[4] : '';
+  const fragment = m[5] !== undefined && m[5] !== '#' ? m[5] : '';
+  return `${m[1] ?? ''}${m[2] ?? ''}${joined}${query}${fragment}`;
+}
+
+/** The AWS CLI's error for an endpoint URL its HTTP client cannot parse, or undefined when it parses. */
+export function unparsableEndpoint(endpoint: string, path: string): TransportError | undefined {
+  if (URL.canParse(endpoint)) return undefined;
+  return new TransportError(failureMessage('client', { url: endpoint }, `Failed to parse: ${joinUnparsedUrl(endpoint, path)}`));
+}
+
 /** "sso-oidc/0.1.0 md/foo#1" → [["sso-oidc/0.1.0"], ["md/foo", "1"]], which the SDK escapes and joins back. */
 export function userAgentPairs(userAgent: string): [string, string?][] {
   return userAgent
