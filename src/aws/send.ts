@@ -35,8 +35,8 @@ export interface SendOptions {
   random?: () => number;
   /** Internal (tests, Deps): the abortable back-off sleep. Default a timer. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Reads the CA bundle (Deps.fs.readFile). */
-  readFile: ReadFile;
+  /** Reads the CA bundle (Deps.fs.read). */
+  read: ReadFile;
 }
 
 /** The last attempt as the retry rules see it. */
@@ -64,7 +64,7 @@ export async function sendOperation(
   }
   const command = makeCommand(op, input);
   const url = operationUrl(config.endpoint.url, op.http.path);
-  const transport = prepareTransport(config, url, options);
+  const transport = await prepareTransport(config, url, options);
   logSettings(options.log, config, transport);
   const attempts: AttemptRecord[] = [];
   const connection = new ConnectionState();

@@ -67,19 +67,20 @@ export interface PreparedTransport {
 
 export interface PrepareOptions {
   warn: (text: string) => void;
-  readFile: ReadFile;
+  read: ReadFile;
+  signal?: AbortSignal;
 }
 
 /**
  * Reads the CA bundle (https endpoints only, as v1), warns once when verification is off for an
  * https endpoint, and picks the proxy. Throws TransportError for a bad bundle or proxy URL.
  */
-export function prepareTransport(config: ResolvedConfig, url: string, o: PrepareOptions): PreparedTransport {
+export async function prepareTransport(config: ResolvedConfig, url: string, o: PrepareOptions): Promise<PreparedTransport> {
   const host = new URL(url).hostname;
   const https = url.startsWith('https:');
   let ca: string | undefined;
   if (https && config.tls.verify && config.tls.caBundle !== undefined) {
-    ca = loadCaBundle(config.tls.caBundle, url, o.readFile);
+    ca = await loadCaBundle(config.tls.caBundle, url, o.read, o.signal);
   }
   if (https && !config.tls.verify) {
     o.warn(`Warning: TLS certificate verification is disabled (--no-verify-ssl): the connection to ${host} is not secure.`);

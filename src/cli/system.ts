@@ -24,7 +24,7 @@ export function systemDeps(signal: AbortSignal): Deps {
     env: process.env,
     cwd: process.cwd(),
     homedir: homedir(),
-    fs: { readFile: (p) => readFileSync(p), exists: (p) => existsSync(p), writeFileAtomic },
+    fs: { readFile: (p) => readFileSync(p), read: async (p, limit) => (await import('./read-file.js')).readCapped(p, limit), exists: (p) => existsSync(p), writeFileAtomic },
     openBrowser,
     stdout: stream(process.stdout),
     stderr: stream(process.stderr),

@@ -8,7 +8,7 @@ import { GLOBAL_OPTIONS } from '../cli/global-options.js';
 import { unknownOptionsError } from '../cli/usage.js';
 import { userAgent } from '../cli/version.js';
 import { login } from '../model/login.js';
-import type { loadProfile } from '../config/resolve.js';
+import type { LoadedProfile } from '../config/resolve.js';
 import type { DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { ConfigError } from '../errors.js';
@@ -17,7 +17,7 @@ import { cacheDir, cacheTime, readRegistration, registrationCacheKey, tokenCache
 import { pollForToken, registerDeviceClient, startAuthorization, type Authorization, type DeviceFlowIo } from '../sso/device-flow.js';
 
 interface SsoSettings {
-  loaded: ReturnType<typeof loadProfile>;
+  loaded: LoadedProfile;
   startUrl: string;
   region: string | undefined;
   sessionName: string | undefined;
@@ -34,9 +34,9 @@ const splitScopes = (v: string | undefined): string[] | undefined =>
 
 async function ssoSettings(inv: LoginInvocation, deps: Deps, log: DebugLog): Promise<SsoSettings> {
   const { loadProfile } = await import('../config/resolve.js');
-  const io = { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd };
+  const io = { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd, signal: deps.signal };
   const asked = inv.options.ssoSession;
-  const loaded = loadProfile(inv.globals, io, log);
+  const loaded = await loadProfile(inv.globals, io, log);
   const { shared, profile } = loaded;
   const sessionName = asked ?? setting(profile.values, 'sso_session');
   let source: Section | undefined = profile.values;
@@ -76,7 +76,7 @@ export async function runLogin(inv: LoginInvocation, deps: Deps, log: DebugLog):
   if (inv.unknown.length > 0) throw unknownOptionsError(inv.unknown, [...login.options.map((o) => o.flag), ...GLOBAL_OPTIONS.map((g) => g.flag)]);
   const sso = await ssoSettings(inv, deps, log);
   const { resolveConfig } = await import('../config/resolve.js');
-  const config = resolveConfig({ ...inv.globals, region: sso.region }, { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd }, log, { loaded: sso.loaded });
+  const config = await resolveConfig({ ...inv.globals, region: sso.region }, { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd, signal: deps.signal }, log, { loaded: sso.loaded });
   const { sendOperation } = await import('../aws/send.js');
   const { shapeResponse } = await import('../response/shape.js');
   const browser = inv.options.browser !== false && deps.stderr.isTTY;
@@ -88,7 +88,7 @@ export async function runLogin(inv: LoginInvocation, deps: Deps, log: DebugLog):
   };
   const io: DeviceFlowIo = {
     call: async (op: OperationDescription, input) => {
-      const raw = await sendOperation(op, input, config, { signal: deps.signal, log, warn, userAgent: userAgent(deps.platform), sleep: deps.sleep, readFile: deps.fs.readFile });
+      const raw = await sendOperation(op, input, config, { signal: deps.signal, log, warn, userAgent: userAgent(deps.platform), sleep: deps.sleep, read: deps.fs.read });
       return shapeResponse(op, raw.body);
     },
     now: deps.now,

@@ -97,7 +97,7 @@ export async function runOperation(inv: OperationInvocation, deps: Deps, log: De
   checkCommandLine(inv);
   const query = await compile(inv.globals.query);
   const { buildRequest, validateRequest, toSdkInput } = await import('../input/build-request.js');
-  const io = { fs: deps.fs, env: deps.env, cwd: deps.cwd, homedir: deps.homedir };
+  const io = { fs: deps.fs, env: deps.env, cwd: deps.cwd, homedir: deps.homedir, signal: deps.signal };
 
   if (inv.skeleton === 'input') {
     const { inputSkeleton } = await import('../input/skeleton.js');
@@ -107,9 +107,9 @@ export async function runOperation(inv: OperationInvocation, deps: Deps, log: De
   }
 
   // The AWS CLI's order: parameter files and JSON, then configuration, then validation.
-  const request = buildRequest(inv.op, inv.members, inv.cliInputJson, io);
+  const request = await buildRequest(inv.op, inv.members, inv.cliInputJson, io);
   const { resolveConfig } = await import('../config/resolve.js');
-  const config = resolveConfig(inv.globals, io, log);
+  const config = await resolveConfig(inv.globals, io, log);
   validateRequest(inv.op, request);
 
   if (inv.skeleton === 'output') {
@@ -125,7 +125,7 @@ export async function runOperation(inv: OperationInvocation, deps: Deps, log: De
     warn: (text) => deps.stderr.write(text.endsWith('\n') ? text : text + '\n'),
     userAgent: userAgent(deps.platform),
     sleep: deps.sleep,
-    readFile: deps.fs.readFile,
+    read: deps.fs.read,
   });
   const { shapeResponse } = await import('../response/shape.js');
   await write(inv, shapeResponse(inv.op, raw.body), config, query, deps);
