@@ -69,9 +69,19 @@ function readStream(stream: net.Socket, path: string, { maxBytes, signal }: Read
   });
 }
 
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
 export async function readCapped(path: string, limit: ReadLimit): Promise<Buffer> {
   if (limit.signal?.aborted) throw aborted();
-  const fd = await open(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  let fd: number;
+  try {
+    fd = await open(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    // Linux cannot reopen a socket through /proc: when stdin is one (as a parent's spawn() makes
+    // it), file:///dev/stdin reads the descriptor itself.
+    if ((e as NodeJS.ErrnoException).code !== 'ENXIO' || !STDIN_PATHS.has(path)) throw e;
+    return readStream(new net.Socket({ fd: 0, readable: true, writable: false }), path, limit);
+  }
   let owned = true;
   try {
     const st = await fstat(fd);
