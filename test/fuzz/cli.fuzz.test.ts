@@ -104,8 +104,26 @@ const cliInputArb: fc.Arbitrary<string> = fc.oneof(
   fc.string().map((s) => `{"clientSecret":"${SECRET_SENT}",${s}`),
 );
 
+/** Command lines that reach the server: each command with what it requires, then a few extras. */
+const VALID: string[][] = [
+  ['start-device-authorization', '--client-id', 'cid', '--client-secret', SECRET_SENT, '--start-url', 'https://example.awsapps.com/start'],
+  ['register-client', '--client-name', 'fuzz', '--client-type', 'public'],
+  ['create-token', '--client-id', 'cid', '--client-secret', SECRET_SENT, '--grant-type', 'refresh_token', '--refresh-token', TOKEN_SENT],
+  ['create-token', '--client-id', 'cid', '--client-secret', SECRET_SENT, '--grant-type', 'urn:ietf:params:oauth:grant-type:device_code', '--device-code', TOKEN_SENT],
+  ['login', '--start-url', 'https://example.awsapps.com/start', '--region', 'us-east-1', '--no-browser'],
+];
+const extraArb: fc.Arbitrary<string[]> = fc.oneof(
+  fc.constantFrom(...['json', 'text', 'table', 'yaml', 'yaml-stream'].map((o) => ['--output', o])),
+  fc.constantFrom(...QUERIES).map((q) => ['--query', q]),
+  fc.constantFrom(['--debug'], ['--color', 'on'], ['--no-paginate'], ['--generate-cli-skeleton', 'output'], ['--scopes', 'a', 'b']),
+  cliInputArb.map((j) => ['--cli-input-json', j]),
+);
+const validArb: fc.Arbitrary<string[]> = fc
+  .tuple(fc.constantFrom(...VALID), fc.array(extraArb, { maxLength: 3 }))
+  .map(([base, extras]) => [...base, ...extras.flat()]);
+
 /** Argv: a command, then flags with values from the pools or anything at all. */
-const argvArb: fc.Arbitrary<string[]> = fc
+const randomArb: fc.Arbitrary<string[]> = fc
   .tuple(
     fc.constantFrom(...COMMANDS),
     fc.array(
@@ -123,6 +141,8 @@ const argvArb: fc.Arbitrary<string[]> = fc
   )
   .map(([command, pairs]) => [command, ...pairs.flat()]);
 
+const argvArb: fc.Arbitrary<string[]> = fc.oneof({ weight: 3, arbitrary: validArb }, { weight: 1, arbitrary: randomArb });
+
 interface Case {
   argv: string[];
   script: ScriptedResponse[];
@@ -133,7 +153,8 @@ interface Case {
 const caseArb: fc.Arbitrary<Case> = fc.record({
   argv: argvArb,
   script: fc.array(scriptedArb, { maxLength: 4 }),
-  interruptAfterMs: fc.option(fc.integer({ min: 0, max: 30 }), { freq: 4 }),
+  // One run in six is interrupted, at a random moment of its first 40 ms.
+  interruptAfterMs: fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 40 }) }),
 });
 
 /** Long values (2,000-deep JSON) would bury the report: cut each string down. */
@@ -200,10 +221,14 @@ describe('fuzz: main(argv, deps) against the emulator', () => {
     }
   }
 
-  test(`${RUNS} generated runs (seed ${SEED})`, { timeout: Math.max(120_000, RUNS * 2_000) }, async () => {
+  test(`${RUNS} generated runs (seed ${SEED})`, { timeout: Math.max(120_000, RUNS * 2_000) }, async (t) => {
+    const codes = new Map<number, number>();
+    let sent = 0;
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
         const r = await runCase(c);
+        codes.set(r.code, (codes.get(r.code) ?? 0) + 1);
+        if (emu.requests().length > 0) sent++;
         const where = `exit ${r.code}, stderr ${JSON.stringify(r.stderr.slice(0, 1500))}`;
         assert.ok(EXIT_CODES.has(r.code), `exit code ${r.code}: ${where}`);
         // --debug prints the stack of a bug on purpose; without it nothing may.
@@ -218,5 +243,7 @@ describe('fuzz: main(argv, deps) against the emulator', () => {
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true, interruptAfterTimeLimit: Math.max(100_000, RUNS * 1_500), reporter: report },
     );
+    // What the runs reached, so a generator that stops reaching the server shows.
+    t.diagnostic(`exit codes ${JSON.stringify(Object.fromEntries([...codes].sort()))}; ${sent} run(s) reached the emulator`);
   });
 });
