@@ -115,7 +115,7 @@ const VALID: string[][] = [
 const extraArb: fc.Arbitrary<string[]> = fc.oneof(
   fc.constantFrom(...['json', 'text', 'table', 'yaml', 'yaml-stream'].map((o) => ['--output', o])),
   fc.constantFrom(...QUERIES).map((q) => ['--query', q]),
-  fc.constantFrom(['--debug'], ['--color', 'on'], ['--no-paginate'], ['--generate-cli-skeleton', 'output'], ['--scopes', 'a', 'b']),
+  fc.constantFrom<string[]>(['--debug'], ['--color', 'on'], ['--no-paginate'], ['--generate-cli-skeleton', 'output'], ['--scopes', 'a', 'b']),
   cliInputArb.map((j) => ['--cli-input-json', j]),
 );
 const validArb: fc.Arbitrary<string[]> = fc
