@@ -27,6 +27,9 @@ export class PyJsonError extends Error {
   }
 }
 
+/** Nesting past MAX_JSON_DEPTH: where Python raises RecursionError rather than a JSON error. */
+export class PyJsonDepthError extends PyJsonError {}
+
 const WS = ' \t\n\r';
 /**
  * Python's json gives up near its recursion limit of 1000 (the AWS CLI v1 reads 982 levels of
@@ -42,7 +45,7 @@ class Scanner {
 
   /** Counts one more level of nesting at `i` (the bracket); throws past MAX_JSON_DEPTH. */
   private enter(i: number): void {
-    if (++this.depth > MAX_JSON_DEPTH) throw new PyJsonError(`Nested deeper than ${MAX_JSON_DEPTH} levels`, this.s, i);
+    if (++this.depth > MAX_JSON_DEPTH) throw new PyJsonDepthError(`Nested deeper than ${MAX_JSON_DEPTH} levels`, this.s, i);
   }
 
   skipWs(i: number): number {

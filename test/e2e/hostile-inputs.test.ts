@@ -198,6 +198,15 @@ describe('hostile inputs and servers, through the built CLI', () => {
       assert.doesNotMatch(r.stderr, /call stack|RangeError/);
     }
   });
+
+  test('item 5: a response nested 3,000 deep fails with 255 and says so (v1 dies of a RecursionError), not a silent 0', async () => {
+    const deep = `{"deviceCode":${'['.repeat(3000)}${']'.repeat(3000)},"userCode":"U"}`;
+    emu.script([{ path: '/device_authorization', status: 200, headers: { 'content-type': 'application/json' }, body: deep }]);
+    const r = await runCli(sda(emu.url), { env: box.env });
+    assert.equal(r.stderr, '\nUnable to parse the StartDeviceAuthorization response: Nested deeper than 1000 levels: line 1 column 1014 (char 1013)\n');
+    assert.equal(r.code, 255);
+    assert.equal(r.stdout, '');
+  });
 });
 
 describe('item 6: response bodies are capped at 1 MiB', () => {
