@@ -12,7 +12,7 @@ import { createClient, makeCommand } from './client.js';
 import { ConnectionState } from './socket.js';
 import { parseErrorResponse, retryErrorCode } from './error-response.js';
 import { abortableSleep, type AttemptOutcome, BotocoreRetryStrategy } from './retry.js';
-import { logSettings, operationUrl, prepareTransport } from './settings.js';
+import { logSettings, operationUrl, prepareTransport, unparsableEndpoint } from './settings.js';
 import type { SendOptions } from './send-options.js';
 
 /** A 2xx response exactly as received. Header names are lower-case. */
@@ -41,9 +41,14 @@ export async function sendOperation(
   options: SendOptions,
 ): Promise<RawResponse> {
   if (options.signal?.aborted) throw new InterruptedError();
+  const unparsable = unparsableEndpoint(config.endpoint.url, op.http.path);
+  if (unparsable) {
+    options.log.debug('send', `Outcome: no request was sent: ${unparsable.message}`);
+    throw unparsable;
+  }
   const command = makeCommand(op, input);
   const url = operationUrl(config.endpoint.url, op.http.path);
-  const transport = prepareTransport(config, url, options);
+  const transport = await prepareTransport(config, url, options);
   logSettings(options.log, config, transport);
   const attempts: AttemptRecord[] = [];
   const connection = new ConnectionState();

@@ -1,9 +1,13 @@
 /** TLS trust and the wording of TLS failures. */
-import { TransportError } from '../errors.js';
+import type { ReadLimit } from '../deps.js';
+import { ConfigError, InterruptedError, TransportError } from '../errors.js';
 import { errorCodeOf } from './failure.js';
 
-/** Reads a file; throws the Node error (with .code) when it cannot. */
-export type ReadFile = (path: string) => Buffer;
+/** Deps.fs.read: a capped, abortable read; throws the Node error (with .code) when it cannot. */
+export type ReadFile = (path: string, limit: ReadLimit) => Promise<Buffer>;
+
+/** The most a CA bundle may hold: 16 MiB (Mozilla's whole store is about 220 KB). */
+export const MAX_CA_BUNDLE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads the CA bundle, which REPLACES the default trust store (botocore passes it to urllib3 as
@@ -11,13 +15,15 @@ export type ReadFile = (path: string) => Buffer;
  * "SSL validation failed for <url> [Errno 2] No such file or directory"; we fail once, before
  * sending, with the same prefix and the path.
  */
-export function loadCaBundle(path: string, url: string, readFile: ReadFile): string {
+export async function loadCaBundle(path: string, url: string, readFile: ReadFile, signal?: AbortSignal): Promise<string> {
   const fail = (why: string): TransportError => new TransportError(`SSL validation failed for ${url}: ${why}`);
   let pem: string;
   try {
-    pem = readFile(path).toString('utf8');
+    pem = (await readFile(path, { maxBytes: MAX_CA_BUNDLE_BYTES, ...(signal ? { signal } : {}) })).toString('utf8');
   } catch (e) {
+    if (signal?.aborted) throw new InterruptedError();
     const code = errorCodeOf(e);
+    if (code === 'EFBIG') throw new ConfigError(`Unable to load the CA bundle ${path}: the file is larger than 16 MiB (${MAX_CA_BUNDLE_BYTES} bytes)`);
     if (code === 'ENOENT') throw fail(`CA bundle file not found: ${path}`);
     if (code === 'EISDIR') throw fail(`CA bundle is a directory, not a file: ${path}`);
     throw fail(`cannot read CA bundle ${path}: ${e instanceof Error ? e.message : String(e)}`);

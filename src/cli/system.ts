@@ -5,6 +5,7 @@ import { homedir, release, type } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps, OutStream } from '../deps.js';
+import { timerMs } from '../timer.js';
 
 function stream(s: NodeJS.WriteStream): OutStream {
   return {
@@ -23,7 +24,7 @@ export function systemDeps(signal: AbortSignal): Deps {
     env: process.env,
     cwd: process.cwd(),
     homedir: homedir(),
-    fs: { readFile: (p) => readFileSync(p), exists: (p) => existsSync(p), writeFileAtomic },
+    fs: { readFile: (p) => readFileSync(p), read: async (p, limit) => (await import('./read-file.js')).readCapped(p, limit), exists: (p) => existsSync(p), writeFileAtomic },
     openBrowser,
     stdout: stream(process.stdout),
     stderr: stream(process.stderr),
@@ -50,7 +51,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    const timer = setTimeout(done, timerMs(ms));
     signal?.addEventListener('abort', done, { once: true });
   });
 }

@@ -5,7 +5,7 @@
 import type { LoginInvocation } from '../cli/program.js';
 import { useColour } from '../cli/colour.js';
 import { COMMANDS } from '../cli/spec.js';
-import type { loadProfile } from '../config/resolve.js';
+import type { LoadedProfile } from '../config/resolve.js';
 import type { DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { ConfigError } from '../errors.js';
@@ -17,7 +17,7 @@ import { checkEndpointUrl, checkUnknown, serviceCaller } from './common.js';
 export const spec = COMMANDS.login;
 
 interface SsoSettings {
-  loaded: ReturnType<typeof loadProfile>;
+  loaded: LoadedProfile;
   startUrl: string;
   region: string | undefined;
   sessionName: string | undefined;
@@ -35,7 +35,7 @@ const splitScopes = (v: string | undefined): string[] | undefined =>
 async function ssoSettings(inv: LoginInvocation, deps: Deps, log: DebugLog): Promise<SsoSettings> {
   const { loadProfile } = await import('../config/resolve.js');
   const asked = inv.options.ssoSession;
-  const loaded = loadProfile(inv.globals, deps, log);
+  const loaded = await loadProfile(inv.globals, deps, log);
   const { shared, profile } = loaded;
   const sessionName = asked ?? setting(profile.values, 'sso_session');
   let source: Section | undefined = profile.values;
@@ -77,7 +77,7 @@ export async function run(inv: LoginInvocation, deps: RunDeps): Promise<void> {
   const { log } = deps;
   const sso = await ssoSettings(inv, deps, log);
   const { resolveConfig } = await import('../config/resolve.js');
-  const config = resolveConfig({ ...inv.globals, region: sso.region }, deps, log, { loaded: sso.loaded });
+  const config = await resolveConfig({ ...inv.globals, region: sso.region }, deps, log, { loaded: sso.loaded });
   const browser = inv.options.browser && deps.stderr.isTTY;
   const bold = await emphasis(useColour(inv.globals.color, deps.env, deps.stderr.isTTY));
   const io: DeviceFlowIo = {

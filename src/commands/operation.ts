@@ -101,9 +101,9 @@ export async function run(inv: OperationInvocation, deps: RunDeps): Promise<void
   }
 
   // The AWS CLI's order: parameter files and JSON, then configuration, then validation.
-  const request = buildRequest(inv.op, inv.members, inv.options.cliInputJson, deps);
+  const request = await buildRequest(inv.op, inv.members, inv.options.cliInputJson, deps);
   const { resolveConfig } = await import('../config/resolve.js');
-  const config = resolveConfig(inv.globals, deps, deps.log);
+  const config = await resolveConfig(inv.globals, deps, deps.log);
   validateRequest(inv.op, request);
 
   if (skeleton === 'output') {

@@ -6,6 +6,7 @@ import { FaultController } from './faults.js';
 import { makeIds, type IdGenerator } from './ids.js';
 import { EmulatorStore } from './store.js';
 import type { EmulatorOptions, RecordedRequest } from './types.js';
+import { timerMs } from '../timer.js';
 
 /** Options resolved to their defaults. */
 export interface EmulatorConfig {
@@ -65,7 +66,7 @@ export function createContext(options: EmulatorOptions, timers: Set<NodeJS.Timeo
         const t = setTimeout(() => {
           timers.delete(t);
           resolve();
-        }, ms);
+        }, timerMs(ms));
         timers.add(t);
       }),
     baseUrl: '',
