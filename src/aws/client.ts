@@ -38,7 +38,8 @@ export function makeCommand(op: OperationDescription, input: Record<string, unkn
 }
 
 /** Values of the operation's sensitive input members: scrubbed from every debug line. */
-function secretValues(op: OperationDescription, input: Record<string, unknown>): string[] {
+/** The values of the request's sensitive members (clientSecret, deviceCode, refreshToken, ...). */
+export function secretValues(op: OperationDescription, input: Record<string, unknown>): string[] {
   return op.input
     .filter((m) => m.sensitive)
     .flatMap((m) => {

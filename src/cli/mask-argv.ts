@@ -1,4 +1,5 @@
 /** argv for --debug, with the values of secret options and secrets inside JSON shown as ***. */
+import { maskUrlCredentials } from '../debug/mask-url.js';
 import { REDACTED, maskSecretsInJsonText } from '../debug/redact.js';
 import { OPERATIONS } from '../model/operations/index.js';
 import { optionName } from '../model/types.js';
@@ -25,5 +26,6 @@ export function maskArgv(argv: readonly string[]): string[] {
       i++;
     } else out.push(inline && flag === '--cli-input-json' ? `${flag}=${maskSecretsInJsonText(word.slice(flag.length + 1))}` : word);
   }
-  return out;
+  // `--endpoint-url http://user:password@host` and the like.
+  return out.map(maskUrlCredentials);
 }
