@@ -65,7 +65,9 @@ export function createClient(p: ClientParts): SSOOIDCClient {
   const { config, options } = p;
   const signal = options.signal === undefined ? {} : { signal: options.signal };
   const client = new SSOOIDCClient({
-    region: config.region,
+    // `--region ''` with an endpoint: the AWS CLI sends the call (the region names nothing on the
+    // wire of these unsigned operations, the endpoint is given); the SDK refuses an empty region.
+    region: config.region === '' ? 'us-east-1' : config.region,
     endpoint: config.endpoint.url,
     maxAttempts: config.retry.maxAttempts,
     retryStrategy: p.strategy,

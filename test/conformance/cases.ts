@@ -167,6 +167,7 @@ function inputCases(): Case[] {
     { name: 'missing cli-input-json file', args: [...base, '--cli-input-json', 'file://nope.json'], v1Code: 255, ourCode: 252, stderr: 'same', requests: 0 },
     { name: 'no region', args: SDA, env: { AWS_CONFIG_FILE: '/nonexistent/config' }, v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
     { name: 'invalid region', args: [...SDA, '--region', 'bad region!'], v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
+    { name: "empty --region with an endpoint sends the call", args: [...SDA, '--region', ''], responses: ok(), v1Code: 0, ourCode: 0, stderr: 'empty', requests: 1 },
     { name: 'unknown profile', args: [...SDA, '--profile', 'nope'], v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
     { name: 'bad AWS_MAX_ATTEMPTS', args: SDA, env: { AWS_MAX_ATTEMPTS: '0' }, v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
     { name: 'no region beats a validation error', args: [...base, '--cli-input-json', '{"clientId":1}'], env: { AWS_CONFIG_FILE: '/nonexistent/config' }, v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
