@@ -11,6 +11,7 @@ import { login } from '../model/login.js';
 import type { Member, OperationDescription } from '../model/types.js';
 import { optionName } from '../model/types.js';
 import { GLOBAL_OPTIONS, SKELETON_CHOICES, type GlobalOption } from './global-options.js';
+import { maskSecretValues, prepassArgv, type OptionArity } from './argv-prepass.js';
 import { invalidChoice, unknownCommand } from './usage.js';
 
 /** Commands that are not service operations. */
@@ -137,8 +138,39 @@ function translate(e: CommanderError): UsageError {
   return new UsageError(e.message.replace(/^error: /, ''));
 }
 
+/** The main parser's options, as argparse sees them (commander's `-h, --help` included). */
+function globalArities(): OptionArity[] {
+  return [...GLOBAL_OPTIONS.map((g) => ({ flag: g.flag, arity: g.kind === 'boolean' || g.kind === 'negated' ? ('none' as const) : ('one' as const) })), { flag: '--help', arity: 'none' }];
+}
+
+/** A command's own parser: its members (model order), then --cli-input-json and --generate-cli-skeleton. */
+function commandArities(word: string): OptionArity[] | undefined {
+  if (word === 'login') {
+    return login.options.map((o) => ({ flag: o.flag, arity: o.kind === 'list' ? 'many' : o.kind === 'string' ? 'one' : 'none' }));
+  }
+  const op = OPERATIONS.find((o) => o.cliName === word);
+  if (op === undefined) return undefined;
+  return [
+    ...op.input.map((m) => ({ flag: optionName(m), arity: m.type === 'list' ? ('many' as const) : ('one' as const) })),
+    { flag: '--cli-input-json', arity: 'one' },
+    { flag: '--generate-cli-skeleton', arity: 'optional' },
+  ];
+}
+
+/** Sensitive members' options (--client-secret, --device-code, --refresh-token, --code-verifier, ...). */
+const SENSITIVE_FLAGS: ReadonlySet<string> = new Set(OPERATIONS.flatMap((op) => op.input.filter((m) => m.sensitive).map(optionName)));
+
+/** The unknown words with the value after a misspelt secret option shown as ***. */
+function maskUnknown(tokens: readonly string[], command: string): string[] {
+  if (tokens.length === 0) return [];
+  const known = [...(commandArities(command) ?? []), ...globalArities()].map((o) => o.flag);
+  return maskSecretValues(tokens, known, SENSITIVE_FLAGS);
+}
+
 /** Parses the words after the program name. Throws UsageError. */
 export function parseArgv(argv: readonly string[]): Invocation {
+  // argparse's rules first (prefixes, what may be a value); `argv` stays as typed for --debug.
+  const words = prepassArgv(argv, globalArities(), commandArities);
   let result: Invocation | undefined;
   const program = new Command('sso-oidc')
     .exitOverride()
@@ -172,7 +204,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
         cliInputJson: opts['cliInputJson'] as string | undefined,
         skeleton: skel === undefined ? undefined : skel === true ? 'input' : (skel as 'input' | 'output'),
         globals: globals(),
-        unknown: argparseOrder(c.args),
+        unknown: argparseOrder(maskUnknown(c.args, op.cliName)),
         argv,
       };
     });
@@ -184,7 +216,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
     else loginCmd.addOption(new Option(o.flag));
   }
   loginCmd.action((opts: LoginInvocation['options'], c: Command) => {
-    result = { kind: 'login', options: opts, globals: globals(), unknown: argparseOrder(c.args), argv };
+    result = { kind: 'login', options: opts, globals: globals(), unknown: argparseOrder(maskUnknown(c.args, 'login')), argv };
   });
   program
     .command('completion')
@@ -209,7 +241,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
   });
 
   try {
-    program.parse([...argv], { from: 'user' });
+    program.parse(words, { from: 'user' });
   } catch (e) {
     // --version and help win over every other problem on the line, as in the AWS CLI.
     if (argv.includes('--version')) return { kind: 'version' };
