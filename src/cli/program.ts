@@ -244,7 +244,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
     program.parse(words, { from: 'user' });
   } catch (e) {
     // --version and help win over every other problem on the line, as in the AWS CLI.
-    if (argv.includes('--version')) return { kind: 'version' };
+    if (words.includes('--version')) return { kind: 'version' };
     if (e instanceof CommanderError) throw translate(e);
     throw e;
   }
