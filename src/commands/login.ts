@@ -4,17 +4,17 @@
  */
 import type { LoginInvocation } from '../cli/program.js';
 import { useColour } from '../cli/colour.js';
-import { GLOBAL_OPTIONS } from '../cli/global-options.js';
-import { unknownOptionsError } from '../cli/usage.js';
-import { userAgent } from '../cli/version.js';
-import { login } from '../model/login.js';
+import { COMMANDS } from '../cli/spec.js';
 import type { loadProfile } from '../config/resolve.js';
 import type { DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { ConfigError } from '../errors.js';
-import type { OperationDescription } from '../model/types.js';
 import { cacheDir, cacheTime, readRegistration, registrationCacheKey, tokenCacheKey, writeRegistration, writeToken } from '../sso/cache.js';
 import { pollForToken, registerDeviceClient, startAuthorization, type Authorization, type DeviceFlowIo } from '../sso/device-flow.js';
+import type { RunDeps } from './command.js';
+import { checkEndpointUrl, checkUnknown, serviceCaller } from './common.js';
+
+export const spec = COMMANDS.login;
 
 interface SsoSettings {
   loaded: ReturnType<typeof loadProfile>;
@@ -34,9 +34,8 @@ const splitScopes = (v: string | undefined): string[] | undefined =>
 
 async function ssoSettings(inv: LoginInvocation, deps: Deps, log: DebugLog): Promise<SsoSettings> {
   const { loadProfile } = await import('../config/resolve.js');
-  const io = { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd };
   const asked = inv.options.ssoSession;
-  const loaded = loadProfile(inv.globals, io, log);
+  const loaded = loadProfile(inv.globals, deps, log);
   const { shared, profile } = loaded;
   const sessionName = asked ?? setting(profile.values, 'sso_session');
   let source: Section | undefined = profile.values;
@@ -72,25 +71,17 @@ function promptText(a: Authorization, browser: boolean, bold: (text: string) => 
   return `${head}\n${a.verificationUri}\n\nThen enter the code:\n\n${bold(a.userCode)}\n${tail}`;
 }
 
-export async function runLogin(inv: LoginInvocation, deps: Deps, log: DebugLog): Promise<void> {
-  if (inv.unknown.length > 0) throw unknownOptionsError(inv.unknown, [...login.options.map((o) => o.flag), ...GLOBAL_OPTIONS.map((g) => g.flag)]);
+export async function run(inv: LoginInvocation, deps: RunDeps): Promise<void> {
+  checkUnknown(inv.unknown, spec);
+  checkEndpointUrl(inv.globals);
+  const { log } = deps;
   const sso = await ssoSettings(inv, deps, log);
   const { resolveConfig } = await import('../config/resolve.js');
-  const config = resolveConfig({ ...inv.globals, region: sso.region }, { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd }, log, { loaded: sso.loaded });
-  const { sendOperation } = await import('../aws/send.js');
-  const { shapeResponse } = await import('../response/shape.js');
-  const browser = inv.options.browser !== false && deps.stderr.isTTY;
+  const config = resolveConfig({ ...inv.globals, region: sso.region }, deps, log, { loaded: sso.loaded });
+  const browser = inv.options.browser && deps.stderr.isTTY;
   const bold = await emphasis(useColour(inv.globals.color, deps.env, deps.stderr.isTTY));
-  const warned = new Set<string>(); // the same warning once per run, however many calls
-  const warn = (t: string) => {
-    if (!warned.has(t)) deps.stderr.write(t.endsWith('\n') ? t : t + '\n');
-    warned.add(t);
-  };
   const io: DeviceFlowIo = {
-    call: async (op: OperationDescription, input) => {
-      const raw = await sendOperation(op, input, config, { signal: deps.signal, log, warn, userAgent: userAgent(deps.platform), sleep: deps.sleep, readFile: deps.fs.readFile });
-      return shapeResponse(op, raw.body);
-    },
+    call: await serviceCaller(config, deps),
     now: deps.now,
     sleep: (ms) => deps.sleep(ms, deps.signal),
     prompt: async (a) => {
