@@ -52,7 +52,8 @@ export function failureMessage(kind: FailureKind, ctx: FailureContext, reason = 
     case 'closed':
       return `Connection was closed before we received a valid response from endpoint URL: "${ctx.url}".`;
     case 'tls':
-      return `SSL validation failed for ${ctx.url}: ${reason}`;
+      // botocore's 'SSL validation failed for {endpoint_url} {error}': no colon after the URL.
+      return `SSL validation failed for ${ctx.url} ${reason}`;
     case 'proxy':
       return `Failed to connect to proxy URL: "${ctx.maskedProxy ?? ''}"`;
     case 'client':
