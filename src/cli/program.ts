@@ -39,7 +39,7 @@ export type Invocation =
 
 export interface LoginInvocation {
   kind: 'login';
-  options: { startUrl?: string; ssoSession?: string; scopes?: string[]; browser?: boolean; useDeviceCode?: boolean };
+  options: { startUrl?: string; ssoSession?: string; scopes?: string[]; browser?: boolean; useDeviceCode?: boolean; force?: boolean; qr?: boolean };
   globals: GlobalArgs;
   unknown: string[];
   argv: readonly string[];

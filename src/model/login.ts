@@ -18,18 +18,23 @@ export interface CommandDescription {
 export const login: CommandDescription = {
   cliName: 'login',
   doc:
-    'Run the whole device authorization flow and write the token cache the AWS CLI v2 and SDKs read. ' +
-    'It calls RegisterClient (or reuses a registration cached by an earlier login), StartDeviceAuthorization, then ' +
-    'CreateToken until you approve in the browser, and writes ~/.aws/sso/cache as `aws sso login` does. The start URL ' +
-    'and region come from --start-url/--region, or from the profile (sso_session and its [sso-session] section, ' +
-    'or the legacy sso_start_url and sso_region). The URL and code are printed on standard error; standard output ' +
-    'gets one line once you are logged in.',
+    'Sign in to IAM Identity Center and write the token cache the AWS CLI v2 and SDKs read (~/.aws/sso/cache, as ' +
+    '`aws sso login` does). A cached token with more than 15 minutes left is reused without a request (--force signs ' +
+    'in again); an expiring one is refreshed with its refresh token when it has one. Otherwise, as the AWS CLI v2: ' +
+    'with an sso-session, the authorization code flow with PKCE in your browser; with --use-device-code or a legacy ' +
+    'profile (sso_start_url), the device code flow. Where no browser can be opened (an SSH session, CI=true, Linux ' +
+    'without DISPLAY or WAYLAND_DISPLAY unless BROWSER is set, or --no-browser) the device code flow is used, with a QR ' +
+    'code of the URL on a terminal. The start URL and region come from --start-url/--region, or from the profile ' +
+    '(sso_session and its [sso-session] section, or the legacy sso_start_url and sso_region). Messages go to ' +
+    'standard error; standard output gets one line.',
   options: [
     { flag: '--start-url', key: 'startUrl', kind: 'string', doc: 'The URL for the AWS access portal. Overrides sso_start_url of the profile or sso-session.' },
     { flag: '--sso-session', key: 'ssoSession', kind: 'string', doc: 'The [sso-session NAME] section of the config file to log in with. The token is cached under this name.' },
     { flag: '--scopes', key: 'scopes', kind: 'list', doc: 'The scopes to register the client with. Overrides sso_registration_scopes. With scopes the service also issues a refresh token.' },
-    { flag: '--no-browser', key: 'browser', kind: 'negated', doc: 'Do not open a browser: print the URL and the code only. A browser is only ever opened when standard error is a terminal.' },
-    { flag: '--use-device-code', key: 'useDeviceCode', kind: 'boolean', doc: 'Accepted for compatibility with aws sso login: sso-oidc always uses the device code flow.' },
+    { flag: '--no-browser', key: 'browser', kind: 'negated', doc: 'Do not open a browser: use the device code flow and print the URL and the code only.' },
+    { flag: '--use-device-code', key: 'useDeviceCode', kind: 'boolean', doc: 'Use the device code flow instead of the authorization code flow with PKCE.' },
+    { flag: '--force', key: 'force', kind: 'boolean', doc: 'Sign in again even when the cached token is still valid or can be refreshed.' },
+    { flag: '--no-qr', key: 'qr', kind: 'negated', doc: 'Do not print the QR code of the verification URL in the device code flow.' },
   ],
   examples: [
     { title: 'To log in with an sso-session of your config file', command: 'sso-oidc login --sso-session my-sso' },
