@@ -34,6 +34,11 @@ async function run(inv: Invocation, deps: Deps, log: DebugLog): Promise<void> {
       await runLogin(inv, deps, log);
       return;
     }
+    case 'logout': {
+      const { runLogout } = await import('../commands/logout.js');
+      runLogout(inv, deps, log);
+      return;
+    }
   }
 }
 
@@ -49,7 +54,7 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
   let log: DebugLog = silentLog;
   try {
     const inv = parseArgv(argv);
-    if ((inv.kind === 'operation' || inv.kind === 'login') && inv.globals.debug) {
+    if ((inv.kind === 'operation' || inv.kind === 'login' || inv.kind === 'logout') && inv.globals.debug) {
       log = createDebugLog((t) => deps.stderr.write(t), deps.now);
       log.debug('clidriver', `CLI version: ${versionLine(deps.platform)}`);
       const { maskArgv } = await import('./mask-argv.js'); // --debug only: off the start-up path

@@ -7,14 +7,14 @@ import { Command, CommanderError, Option } from 'commander';
 import type { GlobalArgs } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { OPERATIONS } from '../model/operations/index.js';
-import { login } from '../model/login.js';
+import { login, logout } from '../model/login.js';
 import type { Member, OperationDescription } from '../model/types.js';
 import { optionName } from '../model/types.js';
 import { GLOBAL_OPTIONS, SKELETON_CHOICES, type GlobalOption } from './global-options.js';
 import { invalidChoice, unknownCommand } from './usage.js';
 
 /** Commands that are not service operations. */
-export const EXTRA_COMMANDS = ['login', 'completion', 'help'] as const;
+export const EXTRA_COMMANDS = ['login', 'logout', 'completion', 'help'] as const;
 
 export interface OperationInvocation {
   kind: 'operation';
@@ -35,7 +35,16 @@ export type Invocation =
   | { kind: 'version' }
   | { kind: 'help'; command?: string }
   | { kind: 'completion'; shell: string | undefined }
-  | LoginInvocation;
+  | LoginInvocation
+  | LogoutInvocation;
+
+export interface LogoutInvocation {
+  kind: 'logout';
+  options: { startUrl?: string; ssoSession?: string };
+  globals: GlobalArgs;
+  unknown: string[];
+  argv: readonly string[];
+}
 
 export interface LoginInvocation {
   kind: 'login';
@@ -186,6 +195,11 @@ export function parseArgv(argv: readonly string[]): Invocation {
   loginCmd.action((opts: LoginInvocation['options'], c: Command) => {
     result = { kind: 'login', options: opts, globals: globals(), unknown: argparseOrder(c.args), argv };
   });
+  const logoutCmd = program.command('logout').helpOption(false).allowUnknownOption().allowExcessArguments(true);
+  for (const o of logout.options) logoutCmd.addOption(new Option(`${o.flag} <value>`).argParser(onceParser(o.flag)));
+  logoutCmd.action((opts: LogoutInvocation['options'], c: Command) => {
+    result = { kind: 'logout', options: opts, globals: globals(), unknown: argparseOrder(c.args), argv };
+  });
   program
     .command('completion')
     .argument('[shell]')
@@ -217,10 +231,10 @@ export function parseArgv(argv: readonly string[]): Invocation {
     throw e;
   }
   if (result === undefined) return { kind: 'help' };
-  if (result.kind === 'operation' || result.kind === 'login') {
+  if (result.kind === 'operation' || result.kind === 'login' || result.kind === 'logout') {
     if (program.opts()['version'] === true) return { kind: 'version' };
     if (program.opts()['help'] === true || (result.unknown.length === 1 && result.unknown[0] === 'help')) {
-      return { kind: 'help', command: result.kind === 'login' ? 'login' : result.op.cliName };
+      return { kind: 'help', command: result.kind === 'operation' ? result.op.cliName : result.kind };
     }
   }
   return result;

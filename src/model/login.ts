@@ -41,3 +41,21 @@ export const login: CommandDescription = {
     { title: 'To log in with a start URL, without a browser (a remote shell)', command: 'sso-oidc login --start-url https://my-sso-portal.awsapps.com/start --region us-east-1 --no-browser' },
   ],
 };
+
+export const logout: CommandDescription = {
+  cliName: 'logout',
+  doc:
+    'Remove cached IAM Identity Center access tokens, as `aws sso logout` does: with --sso-session, the token of that ' +
+    'session; with --start-url, the tokens for that start URL; with neither, every cached token. Client registrations ' +
+    'stay, so the next login needs no new registration. Each removed token is listed on standard output; with ' +
+    'nothing to remove it says so and exits 0. Unlike the AWS CLI v2, it does not call the AWS access portal\'s Logout ' +
+    'API (that is the SSO portal service, not SSO-OIDC), so the tokens stay valid on the server until they expire.',
+  options: [
+    { flag: '--sso-session', key: 'ssoSession', kind: 'string', doc: 'Remove only the token cached for this [sso-session NAME].' },
+    { flag: '--start-url', key: 'startUrl', kind: 'string', doc: 'Remove only the tokens cached for this start URL (under the URL, or for a session that uses it).' },
+  ],
+  examples: [
+    { title: 'To log out of one sso-session', command: 'sso-oidc logout --sso-session my-sso' },
+    { title: 'To remove every cached token', command: 'sso-oidc logout' },
+  ],
+};

@@ -3,7 +3,7 @@
  * to it, and so do the commands that are not operations (login, completion, help). Manuals
  * (src/cli/help/manual.ts) and shell completion (src/cli/completion.ts) are both generated from it.
  */
-import { login } from '../../model/login.js';
+import { login, logout, type CommandDescription } from '../../model/login.js';
 import { findOperation } from '../../model/operations/index.js';
 import type { Member, OperationDescription } from '../../model/types.js';
 import { optionName } from '../../model/types.js';
@@ -88,19 +88,24 @@ export function operationHelp(op: OperationDescription): HelpDescriptor {
   };
 }
 
-/** login, from its description (src/model/login.ts). */
-export const LOGIN_HELP: HelpDescriptor = {
-  name: login.cliName,
-  doc: login.doc,
-  options: login.options.map((o) => ({
-    flag: o.flag,
-    type: o.kind === 'list' ? 'list' : o.kind === 'string' ? 'string' : 'boolean',
-    value: o.kind === 'boolean' || o.kind === 'negated' ? 'none' : 'required',
-    doc: o.doc,
-  })),
-  globals: true,
-  examples: login.examples,
-};
+/** login and logout, from their descriptions (src/model/login.ts). */
+function commandHelp(c: CommandDescription): HelpDescriptor {
+  return {
+    name: c.cliName,
+    doc: c.doc,
+    options: c.options.map((o) => ({
+      flag: o.flag,
+      type: o.kind === 'list' ? 'list' : o.kind === 'string' ? 'string' : 'boolean',
+      value: o.kind === 'boolean' || o.kind === 'negated' ? 'none' : 'required',
+      doc: o.doc,
+    })),
+    globals: true,
+    examples: c.examples,
+  };
+}
+
+export const LOGIN_HELP: HelpDescriptor = commandHelp(login);
+const LOGOUT_HELP: HelpDescriptor = commandHelp(logout);
 
 const COMPLETION_HELP: HelpDescriptor = {
   name: 'completion',
@@ -157,6 +162,7 @@ export function findHelpDescriptor(name: string): HelpDescriptor | undefined {
   const op = findOperation(name);
   if (op !== undefined) return operationHelp(op);
   if (name === 'login') return LOGIN_HELP;
+  if (name === 'logout') return LOGOUT_HELP;
   if (name === 'completion') return COMPLETION_HELP;
   if (name === 'help') return helpHelp();
   return undefined;
