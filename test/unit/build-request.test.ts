@@ -17,6 +17,13 @@ function io(files: Record<string, string> = {}): ParamFileIo {
         return Buffer.from(files[p] as string);
       },
       exists: (p) => p in files,
+      ensureDir: () => {
+        throw new Error('not used');
+      },
+      listDir: () => [],
+      remove: () => {
+        throw new Error('not used');
+      },
       writeFileAtomic: () => {
         throw new Error('not used');
       },
