@@ -10,7 +10,7 @@ import type { HttpRequest } from '@smithy/core/protocols';
 import type { DeserializeHandlerArguments, DeserializeHandlerOutput, DeserializeMiddleware, HttpResponse } from '@smithy/types';
 import type { DebugLog } from '../debug/log.js';
 import { redactBodyForLog, redactHeadersForLog } from '../debug/redact.js';
-import type { ConnectionState } from './connection.js';
+import type { ConnectionState } from './socket.js';
 import type { FailureContext, TransportFailure } from './failure.js';
 import { classifyError, describeCause, makeFailure } from './failure.js';
 

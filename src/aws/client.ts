@@ -14,10 +14,10 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { OperationDescription } from '../model/types.js';
 import type { AttemptRecord } from './capture.js';
 import { captureMiddleware } from './capture.js';
-import type { ConnectionState } from './connection.js';
+import type { ConnectionState } from './socket.js';
 import { SendHandler } from './handler.js';
 import type { BotocoreRetryStrategy } from './retry.js';
-import type { SendOptions } from './send.js';
+import type { SendOptions } from './send-options.js';
 import type { PreparedTransport } from './settings.js';
 import { operationPath, userAgentPairs } from './settings.js';
 

@@ -6,7 +6,7 @@
 import { HttpRequest } from '@smithy/core/protocols';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions } from '@smithy/types';
-import type { ConnectionSettings } from './connection.js';
+import type { ConnectionSettings } from './socket.js';
 import { createAgents } from './connection.js';
 
 /** NodeHttpHandler for one sendOperation call. */

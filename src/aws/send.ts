@@ -9,11 +9,11 @@ import { InterruptedError, ServiceError, TransportError } from '../errors.js';
 import type { OperationDescription } from '../model/types.js';
 import type { AttemptRecord } from './capture.js';
 import { createClient, makeCommand } from './client.js';
-import { ConnectionState } from './connection.js';
+import { ConnectionState } from './socket.js';
 import { parseErrorResponse, retryErrorCode } from './error-response.js';
 import { abortableSleep, type AttemptOutcome, BotocoreRetryStrategy } from './retry.js';
 import { logSettings, operationUrl, prepareTransport } from './settings.js';
-import type { ReadFile } from './tls.js';
+import type { SendOptions } from './send-options.js';
 
 /** A 2xx response exactly as received. Header names are lower-case. */
 export interface RawResponse {
@@ -21,22 +21,6 @@ export interface RawResponse {
   headers: Record<string, string>;
   body: Buffer;
   attempts: number;
-}
-
-export interface SendOptions {
-  /** Aborted on Ctrl-C: the request or back-off sleep stops and InterruptedError is thrown. */
-  signal?: AbortSignal;
-  log: DebugLog;
-  /** One-line warnings to stderr (e.g. TLS verification disabled); called at most once per call. */
-  warn: (text: string) => void;
-  /** e.g. "sso-oidc/0.1.0 md/foo#1": space-separated name/version tokens. */
-  userAgent: string;
-  /** Internal (tests, Deps): the random source of the back-off jitter. Default Math.random. */
-  random?: () => number;
-  /** Internal (tests, Deps): the abortable back-off sleep. Default a timer. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Reads the CA bundle (Deps.fs.readFile). */
-  readFile: ReadFile;
 }
 
 /** The last attempt as the retry rules see it. */

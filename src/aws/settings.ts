@@ -2,7 +2,7 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { DebugLog } from '../debug/log.js';
 import { TransportError } from '../errors.js';
-import type { ConnectionSettings } from './connection.js';
+import type { ConnectionSettings } from './socket.js';
 import { failureMessage } from './failure.js';
 import { proxyFor } from '../config/proxy.js';
 import type { ProxyTarget } from './proxy.js';

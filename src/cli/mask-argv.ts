@@ -1,9 +1,8 @@
 /** argv for --debug, with the values of secret options and secrets inside JSON shown as ***. */
 import { REDACTED, maskSecretsInJsonText } from '../debug/redact.js';
-import { OPERATIONS } from '../model/operations/index.js';
-import { optionName } from '../model/types.js';
+import { allOptions } from './spec.js';
 
-const SECRET_FLAGS = new Set(OPERATIONS.flatMap((op) => op.input.filter((m) => m.sensitive).map(optionName)));
+const SECRET_FLAGS = new Set(allOptions().filter((o) => o.sensitive).map((o) => o.flag));
 
 /** A secret option, or a misspelling that looks like one (`--client-secrt`): its value is masked. */
 const isSecretFlag = (flag: string): boolean => SECRET_FLAGS.has(flag) || (flag.startsWith('--') && /secr|token|code|verif|passw/i.test(flag));

@@ -10,19 +10,14 @@
  */
 import type { LoginInvocation } from '../cli/program.js';
 import { useColour } from '../cli/colour.js';
-import { GLOBAL_OPTIONS } from '../cli/global-options.js';
-import { unknownOptionsError } from '../cli/usage.js';
-import { userAgent } from '../cli/version.js';
-import { login } from '../model/login.js';
+import { COMMANDS } from '../cli/spec.js';
 import type { loadProfile } from '../config/resolve.js';
 import type { DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { ConfigError } from '../errors.js';
-import type { OperationDescription } from '../model/types.js';
 import { ServiceError } from '../errors.js';
 import { createToken } from '../model/operations/create-token.js';
 import { terminalSafe } from '../output/terminal-safe.js';
-import type { ValueMap } from '../value/types.js';
 import { isBrowserUrl, noBrowserReason } from '../sso/browser.js';
 import {
   cacheDir,
@@ -42,6 +37,10 @@ import {
 } from '../sso/cache.js';
 import { issuedToken, pollForToken, registerDeviceClient, startAuthorization, type Authorization, type IssuedToken } from '../sso/device-flow.js';
 import { ProgressLine } from '../sso/progress.js';
+import type { RunDeps } from './command.js';
+import { checkEndpointUrl, checkUnknown, serviceCaller, type ServiceCall } from './common.js';
+
+export const spec = COMMANDS.login;
 
 interface SsoSettings {
   loaded: ReturnType<typeof loadProfile>;
@@ -61,9 +60,8 @@ const splitScopes = (v: string | undefined): string[] | undefined =>
 
 async function ssoSettings(inv: LoginInvocation, deps: Deps, log: DebugLog): Promise<SsoSettings> {
   const { loadProfile } = await import('../config/resolve.js');
-  const io = { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd };
   const asked = inv.options.ssoSession;
-  const loaded = loadProfile(inv.globals, io, log);
+  const loaded = loadProfile(inv.globals, deps, log);
   const { shared, profile } = loaded;
   const sessionName = asked ?? setting(profile.values, 'sso_session');
   let source: Section | undefined = profile.values;
@@ -125,35 +123,28 @@ interface LoginContext {
   dir: string;
   tokenKey: string;
   regKey: string;
-  call: (op: OperationDescription, input: Record<string, unknown>, uaExtra?: string) => Promise<ValueMap>;
+  /** The service call; `auth` is the one of the authorization code flow (md/sso#auth in the User-Agent). */
+  call: ServiceCall;
+  authCall: ServiceCall;
   progress: ProgressLine;
   say: (text: string) => void;
 }
 
-export async function runLogin(inv: LoginInvocation, deps: Deps, log: DebugLog): Promise<void> {
-  if (inv.unknown.length > 0) throw unknownOptionsError(inv.unknown, [...login.options.map((o) => o.flag), ...GLOBAL_OPTIONS.map((g) => g.flag)]);
+export async function run(inv: LoginInvocation, deps: RunDeps): Promise<void> {
+  checkUnknown(inv.unknown, spec);
+  checkEndpointUrl(inv.globals);
+  const { log } = deps;
   const sso = await ssoSettings(inv, deps, log);
   const { resolveConfig } = await import('../config/resolve.js');
-  const config = resolveConfig({ ...inv.globals, region: sso.region }, { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd }, log, { loaded: sso.loaded });
-  const warned = new Set<string>(); // the same warning once per run, however many calls
+  const config = resolveConfig({ ...inv.globals, region: sso.region }, deps, log, { loaded: sso.loaded });
+  const warned = new Set<string>(); // the same warning once per run
   const say = (t: string): void => deps.stderr.write(t.endsWith('\n') ? t : t + '\n');
   const warn = (t: string): void => {
     if (!warned.has(t)) say(t);
     warned.add(t);
   };
-  const call = async (op: OperationDescription, input: Record<string, unknown>, uaExtra = ''): Promise<ValueMap> => {
-    const { sendOperation } = await import('../aws/send.js');
-    const { shapeResponse } = await import('../response/shape.js');
-    const raw = await sendOperation(op, input, config, {
-      signal: deps.signal,
-      log,
-      warn,
-      userAgent: userAgent(deps.platform) + uaExtra,
-      sleep: deps.sleep,
-      readFile: deps.fs.readFile,
-    });
-    return shapeResponse(op, raw.body);
-  };
+  const plain = await serviceCaller(config, deps);
+  const withAuthUa = await serviceCaller(config, deps, { userAgent: 'md/sso#auth' });
   const dir = cacheDir(deps.homedir);
   prepareCacheDir(deps.fs, dir, warn); // before anything is asked of the user: a broken cache fails first
   const ctx: LoginContext = {
@@ -166,7 +157,8 @@ export async function runLogin(inv: LoginInvocation, deps: Deps, log: DebugLog):
     dir,
     tokenKey: tokenCacheKey(sso.startUrl, sso.sessionName),
     regKey: registrationCacheKey({ startUrl: sso.startUrl, region: config.region, scopes: sso.scopes, sessionName: sso.sessionName }),
-    call,
+    call: plain,
+    authCall: withAuthUa,
     progress: new ProgressLine(deps.stderr, deps.now),
     say,
   };
@@ -304,7 +296,7 @@ async function printQr(ctx: LoginContext, url: string): Promise<void> {
 async function authCodeSignIn(ctx: LoginContext): Promise<{ token: IssuedToken; registration: Registration }> {
   const { deps, log, sso } = ctx;
   const flow = await import('../sso/auth-code-flow.js');
-  const call = (op: OperationDescription, input: Record<string, unknown>) => ctx.call(op, input, ' md/sso#auth');
+  const call = ctx.authCall;
   let registration = readRegistration(deps.fs, ctx.dir, ctx.regKey, deps.now(), 'authorization-code');
   if (registration === undefined) {
     const c = await flow.registerAuthCodeClient(call, clientName(ctx), sso.startUrl, sso.scopes);

@@ -5,16 +5,17 @@
  * it; neither removes every token. One line per removed token on stdout.
  */
 import type { LogoutInvocation } from '../cli/program.js';
-import { GLOBAL_OPTIONS } from '../cli/global-options.js';
-import { unknownOptionsError } from '../cli/usage.js';
-import type { DebugLog } from '../debug/log.js';
-import type { Deps } from '../deps.js';
-import { logout } from '../model/login.js';
+import { COMMANDS } from '../cli/spec.js';
 import { terminalSafe } from '../output/terminal-safe.js';
 import { cacheDir, listTokenFiles, removeCacheFile, tokenCacheKey } from '../sso/cache.js';
+import type { RunDeps } from './command.js';
+import { checkUnknown } from './common.js';
 
-export function runLogout(inv: LogoutInvocation, deps: Deps, log: DebugLog): void {
-  if (inv.unknown.length > 0) throw unknownOptionsError(inv.unknown, [...logout.options.map((o) => o.flag), ...GLOBAL_OPTIONS.map((g) => g.flag)]);
+export const spec = COMMANDS.logout;
+
+export async function run(inv: LogoutInvocation, deps: RunDeps): Promise<void> {
+  checkUnknown(inv.unknown, spec);
+  const { log } = deps;
   const dir = cacheDir(deps.homedir);
   const { ssoSession, startUrl } = inv.options;
   const byName = (key: string): string => `${tokenCacheKey(key, undefined)}.json`;

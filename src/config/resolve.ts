@@ -6,7 +6,8 @@
  * only after) a bad output format.
  */
 import type { DebugLog } from '../debug/log.js';
-import type { GlobalArgs, ResolvedConfig } from './types.js';
+import type { GlobalArgs } from '../cli/spec.js';
+import type { ResolvedConfig } from './types.js';
 import { configuredEndpoint, defaultEndpointUrl, endpointFlags, validateEndpointUrl, type Endpoint, type PartitionInfo } from './endpoint.js';
 import { loadSharedConfig, type ConfigIo, type SharedConfig } from './files.js';
 import { maskProxyCredentials, proxiesFromEnv, proxyFor, type ProxySettings } from './proxy.js';

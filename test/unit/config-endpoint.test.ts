@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { defaultEndpointUrl, isValidEndpointUrl, ssoOidcEndpointRule, urlHostname } from '../../src/config/endpoint.js';
-import type { GlobalArgs } from '../../src/config/types.js';
+import type { GlobalArgs } from '../../src/cli/spec.js';
 import { silentLog } from '../../src/debug/log.js';
 import { args, memIo } from '../fixtures/config/harness.js';
 

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderCommandHelp, renderHelp, type HelpDescriptor } from '../../src/cli/help.js';
+import { renderCommandHelp } from '../../src/cli/help/manual.js';
 import { helpWidth } from '../../src/cli/help/text.js';
-import { GLOBAL_OPTIONS } from '../../src/cli/global-options.js';
-import { EXTRA_COMMANDS, parseArgv } from '../../src/cli/program.js';
+import { parseArgv } from '../../src/cli/program.js';
+import { EXTRA_COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from '../../src/cli/spec.js';
+import { renderHelp } from '../../src/commands/help.js';
 import { EXIT, UsageError } from '../../src/errors.js';
 import { OPERATIONS } from '../../src/model/operations/index.js';
 import { optionName } from '../../src/model/types.js';
@@ -112,7 +113,7 @@ test('global options: each with its type, doc and choices, as the AWS manual lay
   for (const g of GLOBAL_OPTIONS) {
     const type = g.kind === 'integer' ? 'int' : g.kind === 'boolean' || g.kind === 'negated' ? 'boolean' : 'string';
     assert.ok(text.includes(`${g.flag} (${type}) ${flat(g.doc)}`), g.flag);
-    for (const c of g.choices ?? []) assert.ok(globals.includes(`       * ${c}`), `${g.flag} ${c}`);
+    for (const c of 'choices' in g ? g.choices : []) assert.ok(globals.includes(`       * ${c}`), `${g.flag} ${c}`);
   }
   assert.ok(text.includes('--output (string) The formatting style for command output. * json * text * table'));
 });
@@ -162,13 +163,13 @@ test('login, logout, completion and help have manuals', () => {
   for (const name of EXTRA_COMMANDS) assertFits(renderHelp(name, 80), 80, name);
 });
 
-test('renderCommandHelp: any descriptor plugs in (as login will)', () => {
-  const d: HelpDescriptor = {
+test('renderCommandHelp: any command spec plugs in', () => {
+  const d: CommandSpec = {
     name: 'demo',
     doc: 'Does a demo.',
     options: [
-      { flag: '--start-url', type: 'string', value: 'required', required: true, doc: 'Where to start.' },
-      { flag: '--no-browser', type: 'boolean', value: 'none', doc: 'Print the URL instead of opening it.' },
+      { flag: '--start-url', kind: 'string', required: true, doc: 'Where to start.' },
+      { flag: '--no-browser', kind: 'negated', doc: 'Print the URL instead of opening it.' },
     ],
     globals: false,
     examples: [{ title: 'To demo', command: 'sso-oidc demo --start-url https://x.example/start' }],
