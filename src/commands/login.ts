@@ -131,6 +131,25 @@ interface LoginContext {
 }
 
 export async function run(inv: LoginInvocation, deps: RunDeps): Promise<void> {
+  try {
+    await login(inv, deps);
+  } catch (e) {
+    // Issue 10 item 11: what the server says never drives the terminal login prints on.
+    if (e instanceof ServiceError) {
+      const safe = (t: string): string => terminalSafe(t, { multiline: false });
+      throw new ServiceError({
+        code: safe(e.code),
+        operation: e.operation,
+        message: safe(e.serviceMessage),
+        httpStatus: e.httpStatus,
+        ...(e.maxRetriesReached === undefined ? {} : { maxRetriesReached: e.maxRetriesReached }),
+      });
+    }
+    throw e;
+  }
+}
+
+async function login(inv: LoginInvocation, deps: RunDeps): Promise<void> {
   checkUnknown(inv.unknown, spec);
   checkEndpointUrl(inv.globals);
   const { log } = deps;

@@ -96,6 +96,18 @@ describe('login against hostile answers', () => {
     }
   });
 
+  test('a service error message with terminal controls is printed escaped', async () => {
+    emu.clearFaults();
+    emu.script([
+      REGISTER,
+      device(''),
+      { path: '/token', status: 400, headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'AccessDeniedException' }, body: JSON.stringify({ error: 'access_denied', error_description: 'denied \u001b]0;pwned\u0007 by \u009b31m admin' }) },
+    ]);
+    const r = await runMain(argv());
+    assert.equal(r.code, 254);
+    assert.match(r.stderr, /\nAn error occurred \(AccessDeniedException\) when calling the CreateToken operation: denied \\x1b\]0;pwned\\x07 by \\x9b31m admin\n$/);
+  });
+
   test('a full disk when the token is written: a sentence with the path, exit 255', async () => {
     emu.clearFaults();
     emu.script([REGISTER, device(''), json('/token', '{"accessToken":"aoa-x","tokenType":"Bearer","expiresIn":3600}')]);
