@@ -114,6 +114,8 @@ describe('login side by side with AWS CLI v2', { skip }, () => {
       assert.deepEqual(registers(ourRequests), registers(v2Requests), 'the same RegisterClient members and values');
       const tokenGrants = (reqs: RecordedRequest[]) => reqs.filter((q) => q.path === '/token').map((q) => Object.keys(q.json as object).sort());
       assert.deepEqual(tokenGrants(ourRequests).at(-1), tokenGrants(v2Requests).at(-1), 'the same CreateToken members');
+      const authorizeKeys = (reqs: RecordedRequest[]) => reqs.filter((q) => q.path === '/authorize').map((q) => [...new URL(q.url, emu.url).searchParams.keys()]);
+      assert.deepEqual(authorizeKeys(ourRequests), authorizeKeys(v2Requests), 'the same authorize URL parameters, in order');
       assert.deepEqual(cacheShape(me), cacheShape(v2), 'the same file names, members and modes');
       assert.equal(statSync(join(me.box.dir, '.aws/sso/cache')).mode & 0o777, 0o700, 'we create the directory 0700');
 
