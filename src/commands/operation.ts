@@ -71,6 +71,8 @@ async function write(inv: OperationInvocation, data: Value, config: { output: Re
   const result = query === undefined ? data : await scrubbed(secrets, () => query.search(data));
   const { atExitOutput, formatOutput, loadFormatter, FormatError } = await import('../output/index.js');
   await loadFormatter(config.output);
+  // Text and table on a terminal: control characters from the server shown as escapes.
+  const shown = deps.stdout.isTTY && (config.output === 'text' || config.output === 'table') ? (await import('../output/safe-value.js')).terminalSafeValue(result) : result;
   const ctx = {
     operationName: inv.op.name,
     color: useColour(inv.globals.color, deps.env, deps.stdout.isTTY),
@@ -79,7 +81,7 @@ async function write(inv: OperationInvocation, data: Value, config: { output: Re
   };
   let text = await scrubbed(secrets, () => {
     try {
-      return formatOutput(config.output, result, ctx);
+      return formatOutput(config.output, shown, ctx);
     } catch (e) {
       // The text formatter writes as it goes: what the AWS CLI printed before failing, we print too.
       if (e instanceof FormatError && e.stdout.length > 0) deps.stdout.write(e.stdout);
@@ -112,9 +114,9 @@ export async function run(inv: OperationInvocation, deps: RunDeps): Promise<void
   // The AWS CLI's order: parameter files and JSON or YAML, then configuration, then validation.
   const { cliInputJson, cliInputYaml } = inv.options;
   const loadYaml = cliInputYaml === undefined ? undefined : (await import('../input/cli-input-yaml.js')).loadCliInputYaml;
-  const request = buildRequest(inv.op, inv.members, { json: cliInputJson, yaml: cliInputYaml }, deps, loadYaml);
+  const request = await buildRequest(inv.op, inv.members, { json: cliInputJson, yaml: cliInputYaml }, deps, loadYaml);
   const { resolveConfig } = await import('../config/resolve.js');
-  const config = resolveConfig(inv.globals, deps, deps.log);
+  const config = await resolveConfig(inv.globals, deps, deps.log);
   validateRequest(inv.op, request);
 
   if (skeleton === 'output') {

@@ -42,9 +42,10 @@ export function parseCliInputJson(text: string): ValueMap {
 }
 
 /** A list option's words: one JSON array, or the words typed (a file:// value is split on white space). */
-function listValue(member: Member, words: readonly string[], io: ParamFileIo): RequestValue {
+async function listValue(member: Member, words: readonly string[], io: ParamFileIo): Promise<RequestValue> {
   const flag = optionName(member);
-  const loaded = words.map((w) => loadParamValue(flag, w, io));
+  const loaded: (string | BinaryValue)[] = [];
+  for (const w of words) loaded.push(await loadParamValue(flag, w, io));
   if (loaded.some((v) => v instanceof BinaryValue)) return loaded.find((v) => v instanceof BinaryValue) as BinaryValue;
   const texts = loaded as string[];
   if (texts.length === 1) {
@@ -62,8 +63,8 @@ function listValue(member: Member, words: readonly string[], io: ParamFileIo): R
 }
 
 /** The file:// or inline text of a --cli-input-* value. */
-function inputText(flag: string, value: string, io: ParamFileIo): string {
-  const loaded = loadParamValue(flag, value, io);
+async function inputText(flag: string, value: string, io: ParamFileIo): Promise<string> {
+  const loaded = await loadParamValue(flag, value, io);
   return loaded instanceof BinaryValue ? loaded.bytes.toString('utf-8') : loaded;
 }
 
@@ -88,13 +89,13 @@ function yamlInput(text: string, loadYaml: YamlLoader): Map<string, RequestValue
  * order): as the AWS CLI sends them. Options on the command line win over the input's keys.
  * `cliInputs` as a string is --cli-input-json's value.
  */
-export function buildRequest(
+export async function buildRequest(
   op: OperationDescription,
   typed: Record<string, string | string[]>,
   cliInputs: CliInput | string | undefined,
   io: ParamFileIo,
   loadYaml?: YamlLoader,
-): Request {
+): Promise<Request> {
   const cliInput: CliInput = typeof cliInputs === 'string' ? { json: cliInputs } : (cliInputs ?? {});
   const request: Request = new Map();
   for (const member of op.input) {
@@ -102,7 +103,7 @@ export function buildRequest(
     if (raw === undefined) continue;
     request.set(
       member.name,
-      Array.isArray(raw) ? listValue(member, raw, io) : loadParamValue(optionName(member), raw, io),
+      Array.isArray(raw) ? await listValue(member, raw, io) : await loadParamValue(optionName(member), raw, io),
     );
   }
   if (cliInput.json !== undefined && cliInput.yaml !== undefined) {
@@ -110,10 +111,10 @@ export function buildRequest(
     throw new ParamError('Only one --cli-input- parameter may be specified.');
   }
   let input: Map<string, RequestValue> | undefined;
-  if (cliInput.json !== undefined) input = parseCliInputJson(inputText('--cli-input-json', cliInput.json, io));
+  if (cliInput.json !== undefined) input = parseCliInputJson(await inputText('--cli-input-json', cliInput.json, io));
   if (cliInput.yaml !== undefined) {
     if (loadYaml === undefined) throw new Error('buildRequest: --cli-input-yaml needs its loader');
-    input = yamlInput(inputText('--cli-input-yaml', cliInput.yaml, io), loadYaml);
+    input = yamlInput(await inputText('--cli-input-yaml', cliInput.yaml, io), loadYaml);
   }
   for (const [k, v] of input ?? []) if (!request.has(k)) request.set(k, v);
   return request;
