@@ -17,7 +17,7 @@ import type { Deps } from '../deps.js';
 import { ConfigError } from '../errors.js';
 import { ServiceError } from '../errors.js';
 import { createToken } from '../model/operations/create-token.js';
-import { terminalSafe } from '../output/terminal-safe.js';
+import { terminalSafe } from '../debug/terminal-safe.js';
 import { isBrowserUrl, noBrowserReason } from '../sso/browser.js';
 import {
   cacheDir,

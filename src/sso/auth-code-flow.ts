@@ -10,7 +10,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { CliError, EXIT, InterruptedError } from '../errors.js';
 import { createToken } from '../model/operations/create-token.js';
 import { registerClient } from '../model/operations/register-client.js';
-import { terminalSafe } from '../output/terminal-safe.js';
+import { terminalSafe } from '../debug/terminal-safe.js';
 import type { ValueMap } from '../value/types.js';
 import { integerMember, issuedToken, MAX_TIMER_MS, stringMember, type IssuedToken } from './device-flow.js';
 import type { OperationDescription } from '../model/types.js';
