@@ -5,6 +5,7 @@ import { homedir, release, type } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps, OutStream } from '../deps.js';
+import { timerMs } from '../timer.js';
 
 function stream(s: NodeJS.WriteStream): OutStream {
   return {
@@ -25,6 +26,7 @@ export function systemDeps(signal: AbortSignal): Deps {
     homedir: homedir(),
     fs: {
       readFile: (p) => readFileSync(p),
+      read: async (p, limit) => (await import('./read-file.js')).readCapped(p, limit),
       exists: (p) => existsSync(p),
       writeFileAtomic,
       ensureDir,
@@ -57,7 +59,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    const timer = setTimeout(done, timerMs(ms));
     signal?.addEventListener('abort', done, { once: true });
   });
 }

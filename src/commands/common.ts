@@ -42,6 +42,13 @@ export async function serviceCaller(config: ResolvedConfig, deps: RunDeps, extra
     if (!warned.has(t)) deps.stderr.write(t.endsWith('\n') ? t : t + '\n');
     warned.add(t);
   };
-  const options = { signal: deps.signal, log: deps.log, warn, userAgent: userAgent(deps.platform) + (extra.userAgent === undefined ? '' : ` ${extra.userAgent}`), sleep: deps.sleep, readFile: deps.fs.readFile };
+  const options = {
+    signal: deps.signal,
+    log: deps.log,
+    warn,
+    userAgent: userAgent(deps.platform) + (extra.userAgent === undefined ? '' : ` ${extra.userAgent}`),
+    sleep: deps.sleep,
+    read: deps.fs.read,
+  };
   return async (op, input) => shapeResponse(op, (await sendOperation(op, input, config, options)).body);
 }

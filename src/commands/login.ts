@@ -11,7 +11,7 @@
 import type { LoginInvocation } from '../cli/program.js';
 import { useColour } from '../cli/colour.js';
 import { COMMANDS } from '../cli/spec.js';
-import type { loadProfile } from '../config/resolve.js';
+import type { LoadedProfile } from '../config/resolve.js';
 import type { DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { ConfigError } from '../errors.js';
@@ -43,7 +43,7 @@ import { checkEndpointUrl, checkUnknown, serviceCaller, type ServiceCall } from 
 export const spec = COMMANDS.login;
 
 interface SsoSettings {
-  loaded: ReturnType<typeof loadProfile>;
+  loaded: LoadedProfile;
   startUrl: string;
   region: string | undefined;
   sessionName: string | undefined;
@@ -61,7 +61,7 @@ const splitScopes = (v: string | undefined): string[] | undefined =>
 async function ssoSettings(inv: LoginInvocation, deps: Deps, log: DebugLog): Promise<SsoSettings> {
   const { loadProfile } = await import('../config/resolve.js');
   const asked = inv.options.ssoSession;
-  const loaded = loadProfile(inv.globals, deps, log);
+  const loaded = await loadProfile(inv.globals, deps, log);
   const { shared, profile } = loaded;
   const sessionName = asked ?? setting(profile.values, 'sso_session');
   let source: Section | undefined = profile.values;
@@ -155,7 +155,7 @@ async function login(inv: LoginInvocation, deps: RunDeps): Promise<void> {
   const { log } = deps;
   const sso = await ssoSettings(inv, deps, log);
   const { resolveConfig } = await import('../config/resolve.js');
-  const config = resolveConfig({ ...inv.globals, region: sso.region }, deps, log, { loaded: sso.loaded });
+  const config = await resolveConfig({ ...inv.globals, region: sso.region }, deps, log, { loaded: sso.loaded });
   const warned = new Set<string>(); // the same warning once per run
   const say = (t: string): void => deps.stderr.write(t.endsWith('\n') ? t : t + '\n');
   const warn = (t: string): void => {

@@ -67,6 +67,8 @@ async function write(inv: OperationInvocation, data: Value, config: { output: Re
   const secrets = sensitiveValues(inv, data);
   const result = query === undefined ? data : await scrubbed(secrets, () => query.search(data));
   const { atExitOutput, formatOutput, FormatError } = await import('../output/index.js');
+  // Text and table on a terminal: control characters from the server shown as escapes.
+  const shown = deps.stdout.isTTY && config.output !== 'json' ? (await import('../output/safe-value.js')).terminalSafeValue(result) : result;
   const ctx = {
     operationName: inv.op.name,
     color: useColour(inv.globals.color, deps.env, deps.stdout.isTTY),
@@ -75,7 +77,7 @@ async function write(inv: OperationInvocation, data: Value, config: { output: Re
   };
   let text = await scrubbed(secrets, () => {
     try {
-      return formatOutput(config.output, result, ctx);
+      return formatOutput(config.output, shown, ctx);
     } catch (e) {
       // The text formatter writes as it goes: what the AWS CLI printed before failing, we print too.
       if (e instanceof FormatError && e.stdout.length > 0) deps.stdout.write(e.stdout);
@@ -101,9 +103,9 @@ export async function run(inv: OperationInvocation, deps: RunDeps): Promise<void
   }
 
   // The AWS CLI's order: parameter files and JSON, then configuration, then validation.
-  const request = buildRequest(inv.op, inv.members, inv.options.cliInputJson, deps);
+  const request = await buildRequest(inv.op, inv.members, inv.options.cliInputJson, deps);
   const { resolveConfig } = await import('../config/resolve.js');
-  const config = resolveConfig(inv.globals, deps, deps.log);
+  const config = await resolveConfig(inv.globals, deps, deps.log);
   validateRequest(inv.op, request);
 
   if (skeleton === 'output') {

@@ -34,6 +34,10 @@ export interface EmulatorOptions {
   clientSecretTtl?: number;
   /** Largest accepted request body in bytes; default 65536 (larger ones get 413). */
   bodyLimit?: number;
+  /** When set, the /emulator/ admin endpoints require `Authorization: Bearer <adminToken>`. */
+  adminToken?: string;
+  /** How many requests `requests()` and GET /emulator/requests keep, the most recent; default 1000. */
+  requestLogLimit?: number;
   /** Receives one line per request (method, path, status) when set; never bodies. */
   log?: (line: string) => void;
 }
