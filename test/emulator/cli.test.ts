@@ -142,3 +142,34 @@ test('a port in use exits 255 with a message and no stack', async () => {
     blocker.close();
   }
 });
+
+test('--host 0.0.0.0 warns that the admin API is reachable; --admin-token and --request-log apply', async () => {
+  const r = launch(['--host', '0.0.0.0', '--admin-token', 'tok-123', '--request-log', '1']);
+  const url = await nextLine(r);
+  try {
+    const json = { 'Content-Type': 'application/json' };
+    for (const name of ['a', 'b']) {
+      await fetch(`${url}/client/register`, { method: 'POST', headers: json, body: JSON.stringify({ clientName: name, clientType: 'public' }) });
+    }
+    assert.equal((await fetch(`${url}/emulator/requests`)).status, 401);
+    const res = await fetch(`${url}/emulator/requests`, { headers: { Authorization: 'Bearer tok-123' } });
+    const { requests } = (await res.json()) as { requests: Array<{ json: { clientName: string } }> };
+    assert.deepEqual(
+      requests.map((q) => q.json.clientName),
+      ['b'],
+    );
+  } finally {
+    r.child.kill('SIGTERM');
+  }
+  assert.equal(await r.exit, 0);
+  assert.match(r.stderr(), /warning: listening on 0\.0\.0\.0: the admin API \(\/emulator\/\) is reachable from the network\./);
+  assertNoStack(r.stderr());
+});
+
+test('a loopback --host gives no warning', async () => {
+  const r = launch(['--port', '0']);
+  await nextLine(r);
+  r.child.kill('SIGTERM');
+  assert.equal(await r.exit, 0);
+  assert.doesNotMatch(r.stderr(), /warning/);
+});
