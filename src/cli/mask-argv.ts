@@ -19,8 +19,12 @@ const isSecretFlag = (flag: string): boolean =>
 
 /** --cli-input-json, or a prefix of it that argparse would take for it (`--cli-input-j`). */
 const isInputJsonFlag = (flag: string): boolean => flag.startsWith('--cli-input-j') && '--cli-input-json'.startsWith(flag);
-/** --cli-input-yaml, or a prefix of it that argparse would take for it (`--cli-input-y`). */
-const isInputYamlFlag = (flag: string): boolean => flag.startsWith('--cli-input-y') && '--cli-input-yaml'.startsWith(flag);
+/**
+ * --cli-input-yaml, a prefix of it that argparse would take for it (`--cli-input-y`), or a prefix
+ * of both inputs (`--cli-inp`: ambiguous, refused, but logged first): its value is masked whole.
+ */
+const isInputYamlFlag = (flag: string): boolean =>
+  flag.startsWith('--cli-i') && '--cli-input-yaml'.startsWith(flag);
 
 export function maskArgv(argv: readonly string[]): string[] {
   const out: string[] = [];
