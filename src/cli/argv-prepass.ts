@@ -16,6 +16,7 @@
  *
  * The result is argv with abbreviations written out; errors are UsageErrors with argparse's text.
  */
+import { maskSecretsInJsonText } from '../debug/redact.js';
 import { UsageError } from '../errors.js';
 import { pyStrRepr as pyRepr } from '../value/pystr.js';
 import { getCloseMatches } from './difflib.js';
@@ -120,11 +121,12 @@ export function prepassArgv(
  * A misspelt secret option must not echo its value (`--refresh-tokn VALUE` would print
  * `Unknown options: --refresh-tokn, VALUE`): an unknown option whose closest known option
  * (difflib, the default cutoff 0.6) is sensitive, or whose name speaks of a secret, has its
- * value shown as `***`, inline (`--client-secrt=***`) or as the next word. Everything else
- * keeps the AWS CLI's wording.
+ * value shown as `***`, inline (`--client-secrt=***`) or as the next word. A JSON document
+ * among them (`login --cli-input-json '{"clientSecret": ...}'`: login takes no such option) has
+ * its secret keys masked. Everything else keeps the AWS CLI's wording.
  */
 export function maskSecretValues(tokens: readonly string[], known: readonly string[], sensitive: ReadonlySet<string>): string[] {
-  const out = [...tokens];
+  const out = tokens.map((t) => (t.includes('"') ? maskSecretsInJsonText(t) : t));
   for (let i = 0; i < out.length; i++) {
     const word = out[i] as string;
     if (!word.startsWith('--') || word === '--') continue;
