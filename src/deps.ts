@@ -34,6 +34,15 @@ export interface FileSystem {
   exists(path: string): boolean;
   /** Writes a file atomically (temp file + rename) with the given mode, creating its directory. */
   writeFileAtomic(path: string, data: string, mode: number): void;
+  /**
+   * Makes sure `path` is a directory, creating it and any missing parents with `mode`; returns
+   * whether it was created and its permission bits. Throws the Node error (EEXIST, ENOTDIR, ...).
+   */
+  ensureDir(path: string, mode: number): { created: boolean; mode: number };
+  /** The names in a directory; [] when it does not exist. */
+  listDir(path: string): string[];
+  /** Removes a file; throws the Node error. */
+  remove(path: string): void;
 }
 
 export interface Deps {

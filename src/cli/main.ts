@@ -24,6 +24,7 @@ const COMMAND_MODULES: { [K in Kind]: () => Promise<CommandModule<Extract<Invoca
   completion: () => import('../commands/completion.js'),
   operation: () => import('../commands/operation.js'),
   login: () => import('../commands/login.js'),
+  logout: () => import('../commands/logout.js'),
 };
 
 async function run<K extends Kind>(inv: Extract<Invocation, { kind: K }>, deps: Deps, log: DebugLog): Promise<void> {

@@ -58,6 +58,7 @@ export type CommandInvocation<K extends ExtraCommand> = Extra[K] extends { posit
   : { kind: K; options: OptionValues<Extra[K]['options']> } & WithGlobals;
 
 export type LoginInvocation = CommandInvocation<'login'>;
+export type LogoutInvocation = CommandInvocation<'logout'>;
 export type HelpInvocation = CommandInvocation<'help'>;
 export type CompletionInvocation = CommandInvocation<'completion'>;
 export type VersionInvocation = { kind: 'version' };

@@ -64,7 +64,7 @@ function program(io: CliIo): Command {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on; 0 picks a free one', integer(0, 65535), 0)
     .option('--https', 'serve TLS with a fresh CA; prints "CA bundle: <path>" as the second line')
-    .option('--auto-approve [seconds]', 'approve every device authorization after SECONDS (default 0)', integer(0))
+    .option('--auto-approve [seconds]', 'approve every device authorization and /authorize request after SECONDS (default 0)', integer(0))
     .option('--expires-in <seconds>', 'lifetime of a device authorization', integer(1), 600)
     .option('--interval <seconds>', 'polling interval clients must keep', integer(0), 1)
     .option('--token-expires-in <seconds>', 'lifetime of an access token', integer(1), 28_800)

@@ -24,7 +24,7 @@ export interface EmulatorOptions {
   expiresIn?: number;
   /** Minimum seconds between two CreateToken polls of one device code; default 1. */
   interval?: number;
-  /** When set, every device authorization is approved this many seconds after it starts. */
+  /** When set, every device authorization is approved this many seconds after it starts, and every GET /authorize redirects back with a code after that delay (no consent page). */
   autoApproveSeconds?: number;
   /** Delay added to every non-admin response, in milliseconds; default 0. */
   latencyMs?: number;

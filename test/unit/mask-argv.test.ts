@@ -11,6 +11,9 @@ test('secret option values are masked in every form', () => {
   assert.deepEqual(maskArgv(['--cli-input-json', '{"clientSecret": "s3cr3t"}']), ['--cli-input-json', '{"clientSecret": "***"}']);
   assert.deepEqual(maskArgv(['--cli-input-json', '{"client\\u0053ecret": "s3cr3t", bad']), ['--cli-input-json', '{"client\\u0053ecret": "***", bad']);
   assert.deepEqual(maskArgv(['--client-secrt', 's3cr3t', '--client-id', 'id']), ['--client-secrt', '***', '--client-id', 'id']);
+  assert.deepEqual(maskArgv(['--cli-input-yaml', 'clientSecret: s3cr3t']), ['--cli-input-yaml', '***']);
+  assert.deepEqual(maskArgv(['--cli-input-yaml={"clientSecret": s3cr3t}']), ['--cli-input-yaml=***']);
+  assert.deepEqual(maskArgv(['--cli-input-yaml', 'file://in.yaml', '--client-id', 'id']), ['--cli-input-yaml', 'file://in.yaml', '--client-id', 'id']);
 });
 
 test('abbreviated secret options (argparse prefixes) are masked too', () => {
