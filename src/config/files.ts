@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import type { Env, FileSystem } from '../deps.js';
 import type { DebugLog } from '../debug/log.js';
 import { parseIniBytes, type ConfigValue, type RawIni, type Section } from './ini.js';
-import { shlexSplit } from './py.js';
+import { PyException } from '../value/exception.js';
+import { shlexSplit } from '../value/shlex.js';
 
 /** What resolveConfig needs from the outside world (Deps fits; only reading is needed). */
 export interface ConfigIo {
@@ -76,8 +77,9 @@ function sectionName(header: string): string | undefined {
   try {
     const parts = shlexSplit(header);
     return parts.length === 2 ? parts[1] : undefined;
-  } catch {
-    return undefined;
+  } catch (e) {
+    if (e instanceof PyException) return undefined; // botocore skips a section shlex cannot split
+    throw e;
   }
 }
 
