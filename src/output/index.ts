@@ -10,7 +10,6 @@ import { formatTable } from './table.js';
 import { formatText } from './text.js';
 
 export { FormatError } from './errors.js';
-export { stripAnsi } from './style.js';
 
 /** The --output formats: the one list is OUTPUT_CHOICES in the spec. */
 export type { OutputKind } from '../cli/spec.js';
