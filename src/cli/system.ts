@@ -75,7 +75,7 @@ function openBrowser(url: string): Promise<boolean> {
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
   return new Promise((resolve) => {
     try {
-      const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true });
+      const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
       child.once('error', () => resolve(false));
       child.once('spawn', () => {
         child.unref();

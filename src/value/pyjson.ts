@@ -153,8 +153,11 @@ class Scanner {
   }
 }
 
-class Stop {
-  constructor(readonly idx: number) {}
+/** Python's StopIteration(idx) inside the scanner: no value starts at idx. */
+class Stop extends Error {
+  constructor(readonly idx: number) {
+    super(`no JSON value at ${idx}`);
+  }
 }
 
 /** json.loads: throws PyJsonError with Python's message. */

@@ -57,5 +57,5 @@ export function fromPlain(x: unknown): Value {
   if (Array.isArray(x)) return x.map(fromPlain);
   if (x instanceof Map) return new Map([...x].map(([k, v]) => [String(k), fromPlain(v)]));
   if (typeof x === 'object') return new Map(Object.entries(x).map(([k, v]) => [k, fromPlain(v)]));
-  return String(x);
+  throw new TypeError(`fromPlain: a ${typeof x} is not data`);
 }

@@ -48,7 +48,7 @@ async function nextLine(r: Running): Promise<string> {
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no stdout line; stderr: ${r.stderr()}`)), 10_000).unref());
   const line = await Promise.race([r.lines.next(), timeout]);
   assert.equal(line.done, false, `stdout ended; stderr: ${r.stderr()}`);
-  return line.value as string;
+  return line.value;
 }
 
 function assertNoStack(text: string): void {
