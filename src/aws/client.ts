@@ -38,7 +38,8 @@ export function makeCommand(op: OperationDescription, input: Record<string, unkn
 }
 
 /** Values of the operation's sensitive input members: scrubbed from every debug line. */
-function secretValues(op: OperationDescription, input: Record<string, unknown>): string[] {
+/** The values of the request's sensitive members (clientSecret, deviceCode, refreshToken, ...). */
+export function secretValues(op: OperationDescription, input: Record<string, unknown>): string[] {
   return op.input
     .filter((m) => m.sensitive)
     .flatMap((m) => {
@@ -64,7 +65,9 @@ export function createClient(p: ClientParts): SSOOIDCClient {
   const { config, options } = p;
   const signal = options.signal === undefined ? {} : { signal: options.signal };
   const client = new SSOOIDCClient({
-    region: config.region,
+    // `--region ''` with an endpoint: the AWS CLI sends the call (the region names nothing on the
+    // wire of these unsigned operations, the endpoint is given); the SDK refuses an empty region.
+    region: config.region === '' ? 'us-east-1' : config.region,
     endpoint: config.endpoint.url,
     maxAttempts: config.retry.maxAttempts,
     retryStrategy: p.strategy,

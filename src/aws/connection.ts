@@ -49,7 +49,8 @@ class HttpsAgent extends https.Agent {
     const host = options.host ?? 'localhost';
     const port = Number(options.port ?? 443);
     // The Agent sets servername to '' for IP hosts (SNI must not carry an IP address).
-    const servername = options.servername ?? (net.isIP(host) ? '' : host);
+    // net.isIP without its IPv6 regex (large, compiled on first use) for names without a colon.
+    const servername = options.servername ?? ((host.includes(':') ? net.isIPv6(host) : net.isIPv4(host)) ? '' : host);
     if (!s.proxy) {
       const socket = tls.connect({ host, port, servername, ...this.tls });
       track(socket, s, 'connect', true);

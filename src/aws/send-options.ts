@@ -14,6 +14,6 @@ export interface SendOptions {
   random?: () => number;
   /** Internal (tests, Deps): the abortable back-off sleep. Default a timer. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Reads the CA bundle (Deps.fs.readFile). */
-  readFile: ReadFile;
+  /** Reads the CA bundle (Deps.fs.read: capped, abortable). */
+  read: ReadFile;
 }

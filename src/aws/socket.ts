@@ -10,6 +10,7 @@ import type { FailureKind } from './failure.js';
 import { errorCodeOf } from './failure.js';
 import type { ProxyTarget } from './proxy.js';
 import { tlsReason } from './tls.js';
+import { timerMs } from '../timer.js';
 
 /** A failure seen at the socket, before the URL for its message is known. */
 export interface SocketFailure {
@@ -81,13 +82,13 @@ export function track(socket: net.Socket, s: ConnectionSettings, first: Phase, s
   };
   const arm = (ms: number, kind: FailureKind, what: string): void => {
     clearTimeout(timer);
-    timer = ms > 0 ? setTimeout(() => fail({ kind, cause: timeoutError(what, ms) }, timeoutError(what, ms)), ms) : undefined;
+    timer = ms > 0 ? setTimeout(() => fail({ kind, cause: timeoutError(what, ms) }, timeoutError(what, ms)), timerMs(ms)) : undefined;
   };
   const open = (): void => {
     clearTimeout(timer);
     phase = 'open';
     if (s.readMs > 0) {
-      socket.setTimeout(s.readMs, () => fail({ kind: 'read-timeout', cause: timeoutError('read', s.readMs) }, timeoutError('read', s.readMs)));
+      socket.setTimeout(timerMs(s.readMs), () => fail({ kind: 'read-timeout', cause: timeoutError('read', s.readMs) }, timeoutError('read', s.readMs)));
     }
   };
   const connected = (): void => {

@@ -6,6 +6,8 @@ import type { CommandModule } from '../commands/command.js';
 import { createDebugLog, silentLog, type DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { CliError, EXIT, InterruptedError, UsageError } from '../errors.js';
+import { maskUrlCredentials } from '../debug/mask-url.js';
+import { terminalSafe } from '../output/terminal-safe.js';
 import { parseArgv, type Invocation } from './program.js';
 import { PROG, USAGE_BLOCK } from './usage.js';
 import { versionLine } from './version.js';
@@ -22,6 +24,7 @@ const COMMAND_MODULES: { [K in Kind]: () => Promise<CommandModule<Extract<Invoca
   completion: () => import('../commands/completion.js'),
   operation: () => import('../commands/operation.js'),
   login: () => import('../commands/login.js'),
+  logout: () => import('../commands/logout.js'),
 };
 
 async function run<K extends Kind>(inv: Extract<Invocation, { kind: K }>, deps: Deps, log: DebugLog): Promise<void> {
@@ -38,12 +41,22 @@ export function errorText(e: CliError): string {
   return e.layout === 'aws' ? `\n${e.message}\n` : `${e.message}\n`;
 }
 
+/**
+ * Every error and --debug line goes out through here: URL credentials masked always (whatever
+ * message quotes the URL), and on a terminal the control characters a server may have put in
+ * its message shown as escapes. On a pipe the bytes stay the AWS CLI's.
+ */
+function stderrText(text: string, deps: Deps): string {
+  const masked = maskUrlCredentials(text);
+  return deps.stderr.isTTY ? terminalSafe(masked) : masked;
+}
+
 export async function main(argv: readonly string[], deps: Deps): Promise<number> {
   let log: DebugLog = silentLog;
   try {
     const inv = parseArgv(argv);
     if ('globals' in inv && inv.globals.debug) {
-      log = createDebugLog((t) => deps.stderr.write(t), deps.now);
+      log = createDebugLog((t) => deps.stderr.write(stderrText(t, deps)), deps.now);
       log.debug('clidriver', `CLI version: ${versionLine(deps.platform)}`);
       const { maskArgv } = await import('./mask-argv.js'); // --debug only: off the start-up path
       log.debug('clidriver', `Arguments entered to CLI: ${JSON.stringify(maskArgv(argv))}`);
@@ -61,13 +74,13 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
       // A non-Error cause prints as JS prints it; never as JSON, whose fields could hold secrets.
       // eslint-disable-next-line @typescript-eslint/no-base-to-string
       if (log.enabled && e.cause !== undefined) log.debug('clidriver', `Cause: ${String(e.cause)}`);
-      deps.stderr.write(errorText(e));
+      deps.stderr.write(stderrText(errorText(e), deps));
       return e.exitCode;
     }
     // A bug: say what happened in one line; the stack only with --debug.
     const err = e as Error;
     if (log.enabled) log.debug('clidriver', err.stack ?? String(err));
-    deps.stderr.write(`\n${err?.message ?? String(e)}\n`);
+    deps.stderr.write(stderrText(`\n${err?.message ?? String(e)}\n`, deps));
     return EXIT.other;
   }
 }

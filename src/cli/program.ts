@@ -7,10 +7,14 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { OPERATIONS } from '../model/operations/index.js';
 import type { OperationDescription } from '../model/types.js';
+import { maskSecretValues, prepassArgv, type Arity, type OptionArity } from './argv-prepass.js';
 import {
+  allOptions,
   COMMANDS,
+  commandFlags,
   commandNames,
   EXTRA_COMMANDS,
+  findCommand,
   GLOBAL_OPTIONS,
   OPERATION_OPTIONS,
   operationCommand,
@@ -54,6 +58,7 @@ export type CommandInvocation<K extends ExtraCommand> = Extra[K] extends { posit
   : { kind: K; options: OptionValues<Extra[K]['options']> } & WithGlobals;
 
 export type LoginInvocation = CommandInvocation<'login'>;
+export type LogoutInvocation = CommandInvocation<'logout'>;
 export type HelpInvocation = CommandInvocation<'help'>;
 export type CompletionInvocation = CommandInvocation<'completion'>;
 export type VersionInvocation = { kind: 'version' };
@@ -137,6 +142,31 @@ function subcommand(program: Command, spec: CommandSpec): Command {
   return cmd;
 }
 
+/** argparse's nargs for an option of the spec (the AWS CLI's lists are nargs='*'). */
+function arity(o: OptionSpec): Arity {
+  if (o.kind === 'boolean' || o.kind === 'negated') return 'none';
+  if (o.kind === 'list') return 'many';
+  return o.kind === 'choice' && o.implied !== undefined ? 'optional' : 'one';
+}
+
+const arities = (options: readonly OptionSpec[]): OptionArity[] => options.map((o) => ({ flag: o.flag, arity: arity(o) }));
+
+/** The main parser's options (commander's `-h, --help` included), in the spec's order. */
+const globalArities = (): OptionArity[] => [...arities(GLOBAL_OPTIONS), { flag: '--help', arity: 'none' }];
+
+/** A command's own parser, for a command that takes options (help and completion take none). */
+function commandArities(word: string): OptionArity[] | undefined {
+  const spec = findCommand(word);
+  return spec?.globals === true ? arities(spec.options) : undefined;
+}
+
+/** The unknown words, with the value after a misspelt secret option shown as *** (issue 10, item 8). */
+function maskUnknown(tokens: readonly string[], spec: CommandSpec): string[] {
+  if (tokens.length === 0) return [];
+  const sensitive = new Set(allOptions().filter((o) => o.sensitive === true).map((o) => o.flag));
+  return maskSecretValues(tokens, [...commandFlags(spec), '--help'], sensitive);
+}
+
 /** Parses the words after the program name. Throws UsageError. */
 export function parseArgv(argv: readonly string[]): Invocation {
   let result: Invocation | undefined;
@@ -149,19 +179,20 @@ export function parseArgv(argv: readonly string[]): Invocation {
     .showSuggestionAfterError(false);
   addOptions(program, GLOBAL_OPTIONS);
   program.addOption(new Option('-h, --help'));
-  const withGlobals = (c: Command): WithGlobals => {
+  const withGlobals = (c: Command, spec: CommandSpec): WithGlobals => {
     const { version: _version, ...globals } = optionValues(GLOBAL_OPTIONS, program.opts());
-    return { globals, unknown: argparseOrder(c.args), argv };
+    return { globals, unknown: argparseOrder(maskUnknown(c.args, spec)), argv };
   };
 
   for (const op of OPERATIONS) {
-    subcommand(program, operationCommand(op)).action((opts: Record<string, unknown>, c: Command) => {
+    const spec = operationCommand(op);
+    subcommand(program, spec).action((opts: Record<string, unknown>, c: Command) => {
       const members: Record<string, string | string[]> = {};
       for (const m of op.input) {
         const v = opts[m.name]; // commander's key for --client-id is clientId: the member name
         if (v !== undefined) members[m.name] = v as string | string[];
       }
-      result = { kind: 'operation', op, members, options: optionValues(OPERATION_OPTIONS, opts), ...withGlobals(c) };
+      result = { kind: 'operation', op, members, options: optionValues(OPERATION_OPTIONS, opts), ...withGlobals(c, spec) };
     });
   }
   for (const kind of EXTRA_COMMANDS) {
@@ -175,7 +206,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
       });
     } else {
       cmd.action((opts: Record<string, unknown>, c: Command) => {
-        result = { kind, options: optionValues(spec.options, opts), ...withGlobals(c) } as Invocation;
+        result = { kind, options: optionValues(spec.options, opts), ...withGlobals(c, spec) } as Invocation;
       });
     }
   }
@@ -187,14 +218,14 @@ export function parseArgv(argv: readonly string[]): Invocation {
     else throw unknownCommand(words[0] as string, commandNames());
   });
 
-  // Passes over the words before commander sees them (argparse's option prefixes, option-like
-  // values) belong here: the spec lists every flag (commandFlags, allOptions).
-  const words = [...argv];
+  // argparse's option rules first, as the AWS CLI's parsers apply them (prefixes written out,
+  // option-like words refused as values: argv-prepass.ts); `argv` stays as typed for --debug.
+  const words = prepassArgv(argv, globalArities(), commandArities);
   try {
     program.parse(words, { from: 'user' });
   } catch (e) {
-    // --version and help win over every other problem on the line, as in the AWS CLI.
-    if (argv.includes('--version')) return { kind: 'version' };
+    // --version and help win over every other problem commander finds, as in the AWS CLI.
+    if (words.includes('--version')) return { kind: 'version' };
     if (e instanceof CommanderError) throw translate(e);
     throw e;
   }

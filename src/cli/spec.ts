@@ -14,11 +14,13 @@ import { optionName } from '../model/types.js';
 
 // ---------------------------------------------------------------- choice lists
 
-export const OUTPUT_CHOICES = ['json', 'text', 'table'] as const;
+/** AWS CLI v2's formats (v1 has only json, text and table: a deliberate difference, README). */
+export const OUTPUT_CHOICES = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
 /** An --output format (and `output` of the config file). */
 export type OutputKind = (typeof OUTPUT_CHOICES)[number];
 export const COLOR_CHOICES = ['on', 'off', 'auto'] as const;
-export const SKELETON_CHOICES = ['input', 'output'] as const;
+/** v2's skeletons (v1's are input and output). */
+export const SKELETON_CHOICES = ['input', 'output', 'yaml-input'] as const;
 /** The shells `sso-oidc completion` writes scripts for. */
 export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
 
@@ -50,6 +52,12 @@ export interface OptionSpec {
   readonly file?: boolean;
   /** The type word of the manual when it is not the kind's (members: integer, long). */
   readonly helpType?: string;
+  /**
+   * Options that exclude each other (v2's `cli_input` group: --cli-input-json, --cli-input-yaml):
+   * the manual shows a run of them as one entry, `[--cli-input-json | --cli-input-yaml]`, with the
+   * first one's doc; the parser and completion still know each.
+   */
+  readonly group?: string;
   readonly doc: string;
 }
 
@@ -162,14 +170,21 @@ export const OPERATION_OPTIONS = [
   {
     flag: '--cli-input-json',
     kind: 'string',
-    doc: 'Performs service operation based on the JSON string provided. The JSON string follows the format provided by --generate-cli-skeleton. If other arguments are provided on the command line, the CLI values will override the JSON-provided values. It is not possible to pass arbitrary binary values using a JSON-provided value as the string will be taken literally.',
+    group: 'cli_input',
+    doc: 'Performs service operation based on the JSON string provided. The JSON string follows the format provided by --generate-cli-skeleton. If other arguments are provided on the command line, the CLI values will override the JSON-provided values. It is not possible to pass arbitrary binary values using a JSON-provided value as the string will be taken literally. This may not be specified along with --cli-input-yaml.',
+  },
+  {
+    flag: '--cli-input-yaml',
+    kind: 'string',
+    group: 'cli_input',
+    doc: 'Reads arguments from the YAML string provided. The YAML string follows the format provided by --generate-cli-skeleton yaml-input. If other arguments are provided on the command line, those values will override the YAML-provided values. This may not be specified along with --cli-input-json.',
   },
   {
     flag: '--generate-cli-skeleton',
     kind: 'choice',
     choices: SKELETON_CHOICES,
     implied: 'input',
-    doc: 'Prints a JSON skeleton to standard output without sending an API request. If provided with no value or the value input, prints a sample input JSON that can be used as an argument for --cli-input-json. If provided with the value output, it validates the command inputs and returns a sample output JSON for that command.',
+    doc: 'Prints a JSON skeleton to standard output without sending an API request. If provided with no value or the value input, prints a sample input JSON that can be used as an argument for --cli-input-json. Similarly, if provided yaml-input it will print a sample input YAML that can be used with --cli-input-yaml. If provided with the value output, it validates the command inputs and returns a sample output JSON for that command.',
   },
 ] as const satisfies readonly OptionSpec[];
 
@@ -216,13 +231,20 @@ export const LOGIN_OPTIONS = [
   {
     flag: '--no-browser',
     kind: 'negated',
-    doc: 'Do not open a browser: print the URL and the code only. A browser is only ever opened when standard error is a terminal.',
+    doc: 'Do not open a browser: use the device code flow and print the URL and the code only.',
   },
   {
     flag: '--use-device-code',
     kind: 'boolean',
-    doc: 'Accepted for compatibility with aws sso login: sso-oidc always uses the device code flow.',
+    doc: 'Use the device code flow instead of the authorization code flow with PKCE (the default for an sso-session, as in AWS CLI v2).',
   },
+  { flag: '--force', kind: 'boolean', doc: 'Sign in again even when the cached token is still valid or can be refreshed.' },
+  { flag: '--no-qr', kind: 'negated', doc: 'Do not print the QR code of the verification URL in the device code flow.' },
+] as const satisfies readonly OptionSpec[];
+
+export const LOGOUT_OPTIONS = [
+  { flag: '--sso-session', kind: 'string', doc: 'Remove only the token cached for this [sso-session NAME].' },
+  { flag: '--start-url', kind: 'string', doc: 'Remove only the tokens cached for this start URL (under the URL, or for a session that uses it).' },
 ] as const satisfies readonly OptionSpec[];
 
 /** The commands that are not service operations, in the order the parser lists them. */
@@ -230,12 +252,15 @@ export const COMMANDS = {
   login: {
     name: 'login',
     doc:
-      'Run the whole device authorization flow and write the token cache the AWS CLI v2 and SDKs read. ' +
-      'It calls RegisterClient (or reuses a registration cached by an earlier login), StartDeviceAuthorization, then ' +
-      'CreateToken until you approve in the browser, and writes ~/.aws/sso/cache as `aws sso login` does. The start URL ' +
-      'and region come from --start-url/--region, or from the profile (sso_session and its [sso-session] section, ' +
-      'or the legacy sso_start_url and sso_region). The URL and code are printed on standard error; standard output ' +
-      'gets one line once you are logged in.',
+      'Sign in to IAM Identity Center and write the token cache the AWS CLI v2 and SDKs read (~/.aws/sso/cache, as ' +
+      '`aws sso login` does). A cached token with more than 15 minutes left is reused without a request (--force signs ' +
+      'in again); an expiring one is refreshed with its refresh token when it has one. Otherwise, as the AWS CLI v2: ' +
+      'with an sso-session, the authorization code flow with PKCE in your browser; with --use-device-code or a legacy ' +
+      'profile (sso_start_url), the device code flow. Where no browser can be opened (an SSH session, CI=true, Linux ' +
+      'without DISPLAY or WAYLAND_DISPLAY unless BROWSER is set, or --no-browser) the device code flow is used, with a QR ' +
+      'code of the URL on a terminal. The start URL and region come from --start-url/--region, or from the profile ' +
+      '(sso_session and its [sso-session] section, or the legacy sso_start_url and sso_region). Messages go to ' +
+      'standard error; standard output gets one line.',
     options: LOGIN_OPTIONS,
     globals: true,
     examples: [
@@ -244,6 +269,21 @@ export const COMMANDS = {
         title: 'To log in with a start URL, without a browser (a remote shell)',
         command: 'sso-oidc login --start-url https://my-sso-portal.awsapps.com/start --region us-east-1 --no-browser',
       },
+    ],
+  },
+  logout: {
+    name: 'logout',
+    doc:
+      'Remove cached IAM Identity Center access tokens, as `aws sso logout` does: with --sso-session, the token of that ' +
+      'session; with --start-url, the tokens for that start URL; with neither, every cached token. Client registrations ' +
+      'stay, so the next login needs no new registration. Each removed token is listed on standard output; with ' +
+      "nothing to remove it says so and exits 0. Unlike the AWS CLI v2, it does not call the AWS access portal's Logout " +
+      'API (that is the SSO portal service, not SSO-OIDC), so the tokens stay valid on the server until they expire.',
+    options: LOGOUT_OPTIONS,
+    globals: true,
+    examples: [
+      { title: 'To log out of one sso-session', command: 'sso-oidc logout --sso-session my-sso' },
+      { title: 'To remove every cached token', command: 'sso-oidc logout' },
     ],
   },
   completion: {

@@ -31,9 +31,10 @@ export type ServiceCall = (op: OperationDescription, input: Record<string, unkno
 
 /**
  * The service call of a run: every call of the run shares `config` and the stderr warnings, each
- * written once per run however many calls there are.
+ * written once per run however many calls there are. `extra.userAgent` is appended to the
+ * User-Agent (login's authorization code flow sends `md/sso#auth`, as the AWS CLI v2 does).
  */
-export async function serviceCaller(config: ResolvedConfig, deps: RunDeps): Promise<ServiceCall> {
+export async function serviceCaller(config: ResolvedConfig, deps: RunDeps, extra: { userAgent?: string } = {}): Promise<ServiceCall> {
   const { sendOperation } = await import('../aws/send.js');
   const { shapeResponse } = await import('../response/shape.js');
   const warned = new Set<string>();
@@ -41,6 +42,13 @@ export async function serviceCaller(config: ResolvedConfig, deps: RunDeps): Prom
     if (!warned.has(t)) deps.stderr.write(t.endsWith('\n') ? t : t + '\n');
     warned.add(t);
   };
-  const options = { signal: deps.signal, log: deps.log, warn, userAgent: userAgent(deps.platform), sleep: deps.sleep, readFile: deps.fs.readFile };
+  const options = {
+    signal: deps.signal,
+    log: deps.log,
+    warn,
+    userAgent: userAgent(deps.platform) + (extra.userAgent === undefined ? '' : ` ${extra.userAgent}`),
+    sleep: deps.sleep,
+    read: deps.fs.read,
+  };
   return async (op, input) => shapeResponse(op, (await sendOperation(op, input, config, options)).body);
 }

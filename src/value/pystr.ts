@@ -25,6 +25,7 @@ export function pyFloatRepr(n: number): string {
 /** Python str(): None, True, False, ints, float repr, strings unquoted, containers as repr. */
 export function pyStr(v: PyAny): string {
   if (typeof v === 'string') return v;
+  if (isPyObject(v) && v.pyStr !== undefined) return v.pyStr();
   return pyRepr(v);
 }
 

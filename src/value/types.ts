@@ -21,6 +21,8 @@ export interface PyObject {
   readonly pyType: string;
   /** repr(obj). */
   pyRepr(): string;
+  /** str(obj), when it is not repr(obj). */
+  pyStr?(): string;
 }
 
 /** A Value that may also hold PyObjects anywhere inside: what repr(), str() and json.dumps() take. */

@@ -47,7 +47,7 @@ export function testOptions(extra: Partial<SendOptions> = {}): SendOptions & { w
     userAgent: 'sso-oidc/0.1.0 md/test#1',
     sleep: async () => undefined,
     random: () => 0.5,
-    readFile: (p) => readFileSync(p),
+    read: async (p) => readFileSync(p),
     warnings,
     ...extra,
   };

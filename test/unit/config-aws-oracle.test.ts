@@ -90,7 +90,7 @@ async function runCase(c: OracleCase): Promise<Run> {
       ...Object.fromEntries(Object.entries(c.env ?? {}).map(([k, v]) => [k, fill(v)])),
     };
     const argv = (c.argv ?? []).map(fill);
-    const ours = ourResolution(argv, env, dir);
+    const ours = await ourResolution(argv, env, dir);
     const cmd = ['sso-oidc', 'start-device-authorization', '--client-id', 'c', '--client-secret', 's', '--start-url', `file://${join(dir, 'start-url.txt')}`, '--no-sign-request', ...argv];
     const { rc, stdout, stderr } = await new Promise<{ rc: number; stdout: string; stderr: string }>((resolve) => {
       execFile(AWS ?? 'aws', cmd, { env, timeout: 45_000 }, (error, out, err) => resolve({ rc: error ? Number(error.code ?? 1) : 0, stdout: out, stderr: err }));
@@ -103,10 +103,10 @@ async function runCase(c: OracleCase): Promise<Run> {
   }
 }
 
-function ourResolution(argv: string[], env: Record<string, string>, dir: string): ResolvedConfig | Error {
-  const fs = { readFile: (p: string) => readFileSync(p), exists: (p: string) => existsSync(p) };
+async function ourResolution(argv: string[], env: Record<string, string>, dir: string): Promise<ResolvedConfig | Error> {
+  const fs = { read: async (p: string) => readFileSync(p), exists: (p: string) => existsSync(p) };
   try {
-    return resolveConfig(globalArgs(argv), { env, fs, homedir: dir, cwd: dir }, silentLog);
+    return await resolveConfig(globalArgs(argv), { env, fs, homedir: dir, cwd: dir }, silentLog);
   } catch (e) {
     return e as Error;
   }

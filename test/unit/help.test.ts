@@ -40,7 +40,7 @@ for (const op of OPERATIONS) {
       for (const p of paragraphs(m.doc)) assert.ok(options.includes(p), `${m.name} doc: ${p}`);
       if (m.type === 'list') assert.ok(options.includes(`${optionName(m)} (list) `) && options.includes('Syntax: "string" "string" ...'));
     }
-    for (const flag of ['--cli-input-json (string)', '--generate-cli-skeleton (string)']) assert.ok(options.includes(flag), flag);
+    for (const flag of ['--cli-input-json | --cli-input-yaml (string)', '--generate-cli-skeleton (string)']) assert.ok(options.includes(flag), flag);
   });
 
   test(`${op.cliName}: sections in the AWS order, plain text`, () => {
@@ -59,7 +59,7 @@ for (const op of OPERATIONS) {
     const expected = [
       `            ${op.cliName}`,
       ...op.input.map((m) => (m.required ? `${optionName(m)} <value>` : `[${optionName(m)} <value>]`)),
-      '[--cli-input-json <value>]',
+      '[--cli-input-json | --cli-input-yaml]',
       '[--generate-cli-skeleton <value>]',
       ...GLOBAL_OPTIONS.map((g) => `[${value(g.flag, g.kind)}]`),
     ];
@@ -101,7 +101,7 @@ test('start-device-authorization: the synopsis is the AWS CLI one (less --v2-deb
     '          --client-id <value>',
     '          --client-secret <value>',
     '          --start-url <value>',
-    '          [--cli-input-json <value>]',
+    '          [--cli-input-json | --cli-input-yaml]',
     '          [--generate-cli-skeleton <value>]',
     '          [--debug]',
   ]);
@@ -140,7 +140,8 @@ test('overview: what sso-oidc is, every command, the global options, exit codes,
     const first = /^.*?\.(?= |$)/.exec(flat(op.doc))?.[0] ?? '';
     assert.ok(flatCommands.includes(`${op.cliName} ${first}`), op.cliName);
   }
-  assert.ok(flatCommands.includes('login Run the whole device authorization flow and write the token cache the AWS CLI v2 and SDKs read.'));
+  assert.ok(flatCommands.includes('login Sign in to IAM Identity Center and write the token cache the AWS CLI v2 and SDKs read (~/.aws/sso/cache, as `aws sso login` does).'));
+  assert.ok(flatCommands.includes('logout Remove cached IAM Identity Center access tokens, as `aws sso logout` does:'));
   assert.ok(flatCommands.includes('completion Print a shell completion script (bash, zsh, fish).'));
   for (const g of GLOBAL_OPTIONS) assert.ok(flat(sectionOf(text, 'GLOBAL OPTIONS').join('\n')).includes(g.flag));
   const codes = sectionOf(text, 'EXIT CODES').filter((l) => /^ {7}\d/.test(l)).map((l) => Number(l.trim().split(' ')[0]));
@@ -149,8 +150,10 @@ test('overview: what sso-oidc is, every command, the global options, exit codes,
   for (const columns of [undefined, 50, 80, 120]) assertFits(renderHelp(undefined, columns), helpWidth(columns), 'overview');
 });
 
-test('login, completion and help have manuals', () => {
-  assert.match(renderHelp('login', undefined), /^NAME\n {7}login -\n\nDESCRIPTION\n {7}Run the whole device authorization flow/);
+test('login, logout, completion and help have manuals', () => {
+  assert.match(renderHelp('login', undefined), /^NAME\n {7}login -\n\nDESCRIPTION\n {7}Sign in to IAM Identity Center/);
+  assert.match(renderHelp('logout', undefined), /^NAME\n {7}logout -\n\nDESCRIPTION\n {7}Remove cached IAM Identity Center access tokens/);
+  assert.ok(renderHelp('logout', undefined).includes('[--sso-session <value>]'));
   assert.ok(renderHelp('login', undefined).includes('GLOBAL OPTIONS'));
   const completion = renderHelp('completion', undefined);
   for (const shell of ['bash', 'zsh', 'fish']) assert.ok(completion.includes(`          * ${shell}\n`), shell);
