@@ -12,6 +12,7 @@ import { isList, isMap, isScalar, type Value, type ValueMap } from '../value/typ
 import { FormatError } from './errors.js';
 import { PyException } from '../value/exception.js';
 import { pyDictGet, pyItems, pySorted } from '../value/pyops.js';
+import { pyUpper } from '../value/pytext.js';
 
 /** Collects what the Python code writes to its stream. */
 class Out {
@@ -101,9 +102,4 @@ function partitionDict(item: ValueMap, scalarKeys: string[] | null): [string[], 
     for (const key of remaining) nonScalars.push([key, item.get(key) as Value]);
   }
   return [scalars, nonScalars];
-}
-
-/** str.upper(): JS's full Unicode mapping matches Python's (ß → SS, ﬁ → FI). */
-function pyUpper(s: string): string {
-  return s.toUpperCase();
 }

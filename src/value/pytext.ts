@@ -36,6 +36,11 @@ export function pyStrip(s: string): string {
   return pyRstrip(pyLstrip(s));
 }
 
+/** Python's str.upper(): JS's full Unicode mapping matches Python's (ß → SS, ﬁ → FI). */
+export function pyUpper(s: string): string {
+  return s.toUpperCase();
+}
+
 /** Python's str.splitlines(): more separators than a file read uses (see pyFileLines). */
 export function pySplitlines(s: string): string[] {
   // eslint-disable-next-line no-control-regex -- these control characters are Python line breaks

@@ -1,4 +1,5 @@
 import { PyException } from '../../value/exception.js';
+import { pyRepr } from '../../value/pystr.js';
 
 /**
  * The errors jmespath.py 1.1.0 raises, with `message` exactly its `str(exception)`: the AWS CLI
@@ -80,7 +81,7 @@ export function arityError(expected: number, actual: number, name: string, varia
 /** JMESPathTypeError; `value` is Python's str() of the offending value. */
 export function jmesTypeError(name: string, value: string, actualType: string, expected: readonly string[]): JmesPathError {
   return new JmesPathError(
-    `In function ${name}(), invalid type for value: ${value}, expected one of: ${pyStrList(expected)}, ` +
+    `In function ${name}(), invalid type for value: ${value}, expected one of: ${pyRepr([...expected])}, ` +
       `received: "${actualType}"`,
     'JMESPathTypeError',
     'invalid-type',
@@ -95,9 +96,4 @@ export function unknownFunctionError(name: string): JmesPathError {
 /** A Python built-in exception raised during a search, as the JmesPathError the callers see. */
 export function builtinError(e: PyException): JmesPathError {
   return new JmesPathError(e.message, e.pyClass, e.pyClass === 'TypeError' ? 'invalid-type' : 'invalid-value', { cause: e });
-}
-
-/** repr() of a list of plain ASCII strings, as Python prints `['string', 'array']`. */
-export function pyStrList(items: readonly string[]): string {
-  return `[${items.map((s) => `'${s}'`).join(', ')}]`;
 }
