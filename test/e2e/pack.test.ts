@@ -1,8 +1,8 @@
 /**
  * `npm pack` produces a package that installs and runs: with `npm install -g`, the installed
  * sso-oidc talks to the installed emulator, with nothing from this checkout on the path; as a
- * dependency, `sso-oidc/emulator` imports by name and type-checks. One tarball for both (each
- * pack rebuilds dist/, so two packs at once would trip over each other).
+ * dependency, `sso-oidc/emulator` imports by name and type-checks. One tarball for both, packed
+ * from the dist/ that `npm run build` made (run it first; npm test does).
  */
 import assert from 'node:assert/strict';
 import { spawnSync, type ChildProcess } from 'node:child_process';
@@ -19,7 +19,9 @@ let tgz = '';
 before(
   () => {
     dir = mkdtempSync(join(tmpdir(), 'sso-oidc-pack-'));
-    const pack = spawnSync('npm', ['pack', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf-8', env: NPM_ENV });
+    // --ignore-scripts: npm test built dist/ already, and prepack's rebuild would rewrite the bundle
+    // under the other test files that are running the CLI at the same moment.
+    const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf-8', env: NPM_ENV });
     assert.equal(pack.status, 0, pack.stderr);
     const name = readdirSync(dir).find((f) => f.endsWith('.tgz'));
     assert.ok(name, 'a tarball');
