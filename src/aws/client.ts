@@ -77,7 +77,7 @@ export function createClient(p: ClientParts): SSOOIDCClient {
     useFipsEndpoint: false,
     useDualstackEndpoint: false,
     authSchemePreference: [],
-    userAgentAppId: async () => config.userAgentAppId,
+    userAgentAppId: () => Promise.resolve(config.userAgentAppId),
     customUserAgent: userAgentPairs(options.userAgent),
     requestHandler: new SendHandler({ ...p.transport.settings, state: p.connection, ...signal }),
   });
