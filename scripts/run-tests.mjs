@@ -31,8 +31,9 @@ function walk(dir) {
   return out;
 }
 
-/** A file that starts no process can share one with others. */
-const startsProcesses = (file) => /node:child_process|helpers\/cli(\.js)?'|playwright/.test(readFileSync(file, 'utf-8'));
+/** A file that starts no process (no child_process, runCli/runAws/run from helpers/cli, browser) can share one. */
+const startsProcesses = (file) =>
+  /node:child_process|\b(runCli|runAws)\b|import \{[^}]*\brun\b[^}]*\} from '\.\.\/helpers\/cli|playwright/.test(readFileSync(file, 'utf-8'));
 
 /** Run first: the files that take longest (the rest fill the other cores around them). */
 const LONGEST = ['test/conformance/aws-cli-conformance', 'test/unit/config-aws-oracle', 'test/conformance/aws-cli-transport', 'test/e2e/pack', 'test/emulator/browser'];
