@@ -8,7 +8,8 @@ import { ConfigError } from '../errors.js';
 import type { RetryMode } from './types.js';
 import { stringSetting } from './files.js';
 import type { Section } from './ini.js';
-import { pyInt } from './py.js';
+import { PyException } from '../value/pyexception.js';
+import { pyInt } from '../value/pynum.js';
 import { envSetting, type Sourced } from './settings.js';
 
 const MODES: readonly RetryMode[] = ['legacy', 'standard', 'adaptive'];
@@ -31,9 +32,10 @@ function setting(env: Env, envName: string, profile: Section, key: string): Sour
 export function parseMaxAttempts(raw: string): number {
   let n: number;
   try {
-    n = pyInt(raw);
+    n = Number(pyInt(raw));
   } catch (e) {
-    throw new ConfigError((e as Error).message);
+    if (e instanceof PyException) throw new ConfigError(e.message);
+    throw e;
   }
   if (n < 1) throw new ConfigError(`Value provided to "max_attempts": ${n} must be an integer greater than or equal to 1.`);
   return n;
