@@ -13,7 +13,7 @@ import type { DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { ConfigError } from '../errors.js';
 import type { OperationDescription } from '../model/types.js';
-import { cacheDir, cacheTime, readRegistration, registrationCacheKey, tokenCacheKey, writeCacheEntry } from '../sso/cache.js';
+import { cacheDir, cacheTime, readRegistration, registrationCacheKey, tokenCacheKey, writeRegistration, writeToken } from '../sso/cache.js';
 import { pollForToken, registerDeviceClient, startAuthorization, type Authorization, type DeviceFlowIo } from '../sso/device-flow.js';
 
 interface SsoSettings {
@@ -106,7 +106,7 @@ export async function runLogin(inv: LoginInvocation, deps: Deps, log: DebugLog):
     const name = `botocore-client-${sso.sessionName ?? Math.floor(deps.now().getTime() / 1000)}`;
     const c = await registerDeviceClient(io, name, sso.scopes);
     registration = { clientId: c.clientId, clientSecret: c.clientSecret, expiresAt: cacheTime(new Date(c.clientSecretExpiresAt * 1000)), ...(sso.scopes ? { scopes: sso.scopes } : {}) };
-    writeCacheEntry(deps.fs, dir, regKey, registration);
+    writeRegistration(deps.fs, dir, regKey, registration);
     log.debug('login', `Registered client ${registration.clientId}; registration cached as ${regKey}.json`);
   } else log.debug('login', `Reusing the registration cached as ${regKey}.json`);
 
@@ -114,7 +114,7 @@ export async function runLogin(inv: LoginInvocation, deps: Deps, log: DebugLog):
   const authorization = await startAuthorization(io, client, sso.startUrl);
   await io.prompt(authorization);
   const token = await pollForToken(io, client, authorization);
-  const path = writeCacheEntry(deps.fs, dir, tokenCacheKey(sso.startUrl, sso.sessionName), {
+  const path = writeToken(deps.fs, dir, tokenCacheKey(sso.startUrl, sso.sessionName), {
     startUrl: sso.startUrl,
     region: config.region,
     accessToken: token.accessToken,

@@ -9,6 +9,8 @@ export interface Member {
   /** API name, camelCase as on the wire: clientId. */
   name: string;
   type: MemberType;
+  /** For lists: the element type (always string in this service). */
+  element?: 'string';
   required?: boolean;
   /** The model's `sensitive` trait: never logged, never echoed in errors. */
   sensitive?: boolean;
@@ -27,6 +29,8 @@ export interface OperationDescription {
   input: readonly Member[];
   /** Output members in model order. */
   output: readonly Member[];
+  /** Modeled errors: exception name -> HTTP status. */
+  errors: readonly string[];
   /** Examples for help: a title, the command line, and the output it prints. */
   examples: readonly { title: string; command: string; output?: string }[];
 }

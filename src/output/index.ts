@@ -9,6 +9,7 @@ import { formatTable } from './table.js';
 import { formatText } from './text.js';
 
 export { FormatError } from './errors.js';
+export { stripAnsi } from './style.js';
 
 export type OutputKind = 'json' | 'text' | 'table';
 

@@ -87,10 +87,15 @@ function serialize(record: object): string {
   return dumpPyJson(new Map(Object.entries(record).filter(([, v]) => v !== undefined)) as Map<string, Value>);
 }
 
-/** Writes one cache entry (a registration or a token) as `<dir>/<key>.json`, 0600, atomically; returns its path. */
-export function writeCacheEntry(fs: FileSystem, dir: string, key: string, record: Registration | Token): string {
+export function writeRegistration(fs: FileSystem, dir: string, key: string, r: Registration): string {
   const path = join(dir, `${key}.json`);
-  fs.writeFileAtomic(path, serialize(record), 0o600);
+  fs.writeFileAtomic(path, serialize(r), 0o600);
+  return path;
+}
+
+export function writeToken(fs: FileSystem, dir: string, key: string, token: Token): string {
+  const path = join(dir, `${key}.json`);
+  fs.writeFileAtomic(path, serialize(token), 0o600);
   return path;
 }
 

@@ -40,3 +40,11 @@ export function fromPlain(x: unknown): Value {
   if (typeof x === 'object') return new Map(Object.entries(x).map(([k, v]) => [k, fromPlain(v)]));
   return String(x);
 }
+
+/** Converts a Value to plain JS data (ints become numbers when safe, else strings). */
+export function toPlain(v: Value): unknown {
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [k, toPlain(x)]));
+  return v;
+}

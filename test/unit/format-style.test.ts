@@ -1,8 +1,7 @@
 // Table colours: colorama's bytes, and stripping them gives the colourless table.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatOutput } from '../../src/output/index.js';
-import { stripAnsi } from '../../src/output/style.js';
+import { formatOutput, stripAnsi } from '../../src/output/index.js';
 import { fromPlain } from '../../src/value/types.js';
 
 const ctx = { operationName: 'StartDeviceAuthorization', color: true, terminalWidth: 80 };

@@ -10,8 +10,8 @@ import { fromPyException } from './errors.js';
 import { PyException } from '../../value/pyexception.js';
 import type { JValue } from './values.js';
 
-export { JmesPathError } from './errors.js';
-export { containsExpRef, type JValue } from './values.js';
+export { JmesPathError, type ErrorCategory } from './errors.js';
+export { containsExpRef, ExpRef, type JValue } from './values.js';
 
 /** A parsed expression, reusable against any number of documents. */
 export interface Expression {
