@@ -12,6 +12,7 @@ import { ConfigError } from '../errors.js';
 import type { EndpointSource, GlobalArgs } from './types.js';
 import { stringSetting } from './files.js';
 import type { Section } from './ini.js';
+import { ensureBoolean } from './py.js';
 import { envSetting } from './settings.js';
 
 export interface EndpointFlags {
@@ -155,9 +156,4 @@ export function sdkPartition(region: string): PartitionInfo {
 /** The AWS endpoint for a region, e.g. `https://oidc.cn-north-1.amazonaws.com.cn`. */
 export function defaultEndpointUrl(region: string, flags: EndpointFlags, partitionOf: (region: string) => PartitionInfo = sdkPartition): string {
   return ssoOidcEndpointRule(region, flags, partitionOf(region));
-}
-
-/** botocore.utils.ensure_boolean for a string: true only for a case-insensitive "true". */
-export function ensureBoolean(value: string): boolean {
-  return value.toLowerCase() === 'true';
 }

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Env, FileSystem } from '../deps.js';
 import type { DebugLog } from '../debug/log.js';
 import { parseIniBytes, type ConfigValue, type RawIni, type Section } from './ini.js';
-import { shlexSplit } from '../value/pytext.js';
+import { shlexSplit } from './py.js';
 
 /** What resolveConfig needs from the outside world (Deps fits; only reading is needed). */
 export interface ConfigIo {

@@ -7,7 +7,7 @@
  */
 import { ConfigError } from '../errors.js';
 import { PY_SPACE_CLASS } from '../value/pytext.js';
-import { indentOf, pyRstrip, pySplitlines, pyStrip, splitFileLines } from '../value/pytext.js';
+import { indentOf, pyRstrip, pySplitlines, pyStrip, splitFileLines } from './py.js';
 
 /** A setting: a string, or a nested sub-section whose keys keep their case (botocore's quirk). */
 export type ConfigValue = string | ReadonlyMap<string, string>;

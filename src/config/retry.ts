@@ -8,8 +8,7 @@ import { ConfigError } from '../errors.js';
 import type { RetryMode } from './types.js';
 import { stringSetting } from './files.js';
 import type { Section } from './ini.js';
-import { PyException } from '../value/pyexception.js';
-import { pyInt } from '../value/pynum.js';
+import { pyInt } from './py.js';
 import { envSetting, type Sourced } from './settings.js';
 
 const MODES: readonly RetryMode[] = ['legacy', 'standard', 'adaptive'];
@@ -32,10 +31,9 @@ function setting(env: Env, envName: string, profile: Section, key: string): Sour
 export function parseMaxAttempts(raw: string): number {
   let n: number;
   try {
-    n = Number(pyInt(raw));
+    n = pyInt(raw);
   } catch (e) {
-    if (e instanceof PyException) throw new ConfigError(e.message);
-    throw e;
+    throw new ConfigError((e as Error).message);
   }
   if (n < 1) throw new ConfigError(`Value provided to "max_attempts": ${n} must be an integer greater than or equal to 1.`);
   return n;

@@ -7,16 +7,19 @@
  */
 import { pyCompare, pyEquals } from '../value/compare.js';
 import { pyRepr, pyTypeName } from '../value/pystr.js';
-import { PyException } from '../value/pyexception.js';
 import { dictGet, isList, isMap, isScalar, type Value } from '../value/types.js';
 
+/** A Python exception raised by a formatter; `message` is `str(exception)`. */
+export class PyError extends Error {
+  override readonly name = 'PyError';
+}
 
 /** `for x in v`: dict keys, list items, string characters (code points). */
 export function pyIter(v: Value): Value[] {
   if (isMap(v)) return [...v.keys()];
   if (isList(v)) return [...v];
   if (typeof v === 'string') return [...v];
-  throw new PyException('TypeError', `'${pyTypeName(v)}' object is not iterable`);
+  throw new PyError(`'${pyTypeName(v)}' object is not iterable`);
 }
 
 /** Python int value of an index (bool is an int), or undefined when it is not an int. */
@@ -29,46 +32,45 @@ function asIndex(key: Value): number | undefined {
 function pick<T>(items: T[], key: Value, what: 'list' | 'string'): T {
   const index = asIndex(key);
   if (index === undefined) {
-    throw new PyException(
-      'TypeError',
+    throw new PyError(
       what === 'list'
         ? `list indices must be integers or slices, not ${pyTypeName(key)}`
         : `string indices must be integers, not '${pyTypeName(key)}'`,
     );
   }
   const item = items[index < 0 ? items.length + index : index];
-  if (item === undefined || index < -items.length) throw new PyException('IndexError', `${what} index out of range`);
+  if (item === undefined || index < -items.length) throw new PyError(`${what} index out of range`);
   return item;
 }
 
 /** `v[key]`. */
 export function pyGetItem(v: Value, key: Value): Value {
   if (isMap(v)) {
-    if (!isScalar(key)) throw new PyException('TypeError', `unhashable type: '${pyTypeName(key)}'`);
+    if (!isScalar(key)) throw new PyError(`unhashable type: '${pyTypeName(key)}'`);
     const found = typeof key === 'string' ? v.get(key) : undefined;
-    if (found === undefined) throw new PyException('KeyError', pyRepr(key));
+    if (found === undefined) throw new PyError(pyRepr(key));
     return found;
   }
   if (isList(v)) return pick(v, key, 'list');
   if (typeof v === 'string') return pick([...v], key, 'string');
-  throw new PyException('TypeError', `'${pyTypeName(v)}' object is not subscriptable`);
+  throw new PyError(`'${pyTypeName(v)}' object is not subscriptable`);
 }
 
 /** `v.get(key, fallback)`: only dicts have it. Keys are strings, so other keys are never found. */
 export function pyDictGet(v: Value, key: Value, fallback: Value): Value {
-  if (!isMap(v)) throw new PyException('AttributeError', `'${pyTypeName(v)}' object has no attribute 'get'`);
+  if (!isMap(v)) throw new PyError(`'${pyTypeName(v)}' object has no attribute 'get'`);
   return typeof key === 'string' ? dictGet(v, key, fallback) : fallback;
 }
 
 /** `v.items()`: only dicts have it. */
 export function pyItems(v: Value): Array<[string, Value]> {
-  if (!isMap(v)) throw new PyException('AttributeError', `'${pyTypeName(v)}' object has no attribute 'items'`);
+  if (!isMap(v)) throw new PyError(`'${pyTypeName(v)}' object has no attribute 'items'`);
   return [...v];
 }
 
 /** `key in v` for a dict. */
 export function pyDictHas(v: Value, key: Value): boolean {
-  if (!isScalar(key)) throw new PyException('TypeError', `unhashable type: '${pyTypeName(key)}'`);
+  if (!isScalar(key)) throw new PyError(`unhashable type: '${pyTypeName(key)}'`);
   return isMap(v) && typeof key === 'string' && v.has(key);
 }
 
@@ -82,7 +84,7 @@ export function pyDictHas(v: Value, key: Value): boolean {
 function pyCompareOrThrow(a: Value, b: Value): number {
   const c = pyCompare(a, b);
   if (c === undefined) {
-    throw new PyException('TypeError', `'<' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+    throw new PyError(`'<' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
   }
   return c;
 }
@@ -104,7 +106,7 @@ export function pySorted<T extends Value>(items: readonly T[]): T[] {
 
 /** Adds to a list used as a Python set (first occurrence wins, as set.update keeps it). */
 export function pySetAdd(set: Value[], item: Value): void {
-  if (!isScalar(item)) throw new PyException('TypeError', `unhashable type: '${pyTypeName(item)}'`);
+  if (!isScalar(item)) throw new PyError(`unhashable type: '${pyTypeName(item)}'`);
   // pyEquals is Python's `==` (1 == 1.0 == True), which is what set membership uses for scalars.
   if (!set.some((x) => pyEquals(x, item))) set.push(item);
 }

@@ -37,7 +37,7 @@ class TableBuilder {
 
 /**
  * The sections for `data` under the title `operationName`, or [] when the data is falsy (the AWS
- * CLI then prints nothing). Throws PyException on a row-length mismatch or data Python chokes on.
+ * CLI then prints nothing). Throws PyError on a row-length mismatch or data Python chokes on.
  */
 export function buildSections(operationName: string, data: Value): Section[] {
   const builder = new TableBuilder();

@@ -10,8 +10,7 @@ import { compareStrings } from '../value/compare.js';
 import { pyStr } from '../value/pystr.js';
 import { isList, isMap, isScalar, type Value, type ValueMap } from '../value/types.js';
 import { FormatError } from './errors.js';
-import { PyException } from '../value/pyexception.js';
-import { pyDictGet, pyItems, pySorted } from './pyops.js';
+import { pyDictGet, pyItems, PyError, pySorted } from './pyops.js';
 
 /** Collects what the Python code writes to its stream. */
 class Out {
@@ -30,7 +29,7 @@ export function formatText(data: Value): string {
   try {
     formatItem(data, out, null, null);
   } catch (e) {
-    if (e instanceof PyException) throw new FormatError(e.message, out.text);
+    if (e instanceof PyError) throw new FormatError(e.message, out.text);
     throw e;
   }
   return out.text;

@@ -6,19 +6,33 @@
 import { CliError, EXIT } from '../errors.js';
 import type { Member, OperationDescription } from '../model/types.js';
 import { parsePyJson } from '../value/pyjson.js';
-import { PyException } from '../value/pyexception.js';
-import { pyInt } from '../value/pynum.js';
-import { pyTypeName } from '../value/pystr.js';
+import { pyStrRepr, pyTypeName } from '../value/pystr.js';
+import { pyIntFromString } from '../value/pytext.js';
 import type { Value, ValueMap } from '../value/types.js';
 
-function shapeMember(member: Member, value: Value): Value {
-  if (member.type !== 'integer' && member.type !== 'long') return value;
-  try {
-    return pyInt(value);
-  } catch (e) {
-    if (e instanceof PyException) throw new CliError(e.message, EXIT.other);
-    throw e;
+/** Python's int() on a JSON value, with its error messages. */
+export function pyInt(value: Value): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'boolean') return value ? 1n : 0n;
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) throw new CliError('cannot convert float NaN to integer', EXIT.other);
+    if (!Number.isFinite(value)) throw new CliError('cannot convert float infinity to integer', EXIT.other);
+    return BigInt(Math.trunc(value));
   }
+  if (typeof value === 'string') {
+    const n = pyIntFromString(value);
+    if (n === undefined) throw new CliError(`invalid literal for int() with base 10: ${pyStrRepr(value)}`, EXIT.other);
+    return n;
+  }
+  throw new CliError(
+    `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(value)}'`,
+    EXIT.other,
+  );
+}
+
+function shapeMember(member: Member, value: Value): Value {
+  if (member.type === 'integer' || member.type === 'long') return pyInt(value);
+  return value;
 }
 
 /** Raw 2xx body -> the response the AWS CLI would format. */

@@ -4,12 +4,12 @@
  * (1 == 1.0, 2**53 + 1 != 2.0**53), bool is an int (True == 1 inside containers), strings compare
  * by code point (not by UTF-16 unit), dicts compare regardless of key order.
  */
-import type { PyNumber } from './pynum.js';
 import type { Value } from './types.js';
 
+/** A Python number: bigint is an int, number a float; bool counts as int 0/1 in comparisons. */
+type PyNum = bigint | number;
 
-/** bool counts as int 0/1 in comparisons. */
-function asNumber(v: unknown): PyNumber | undefined {
+function asNumber(v: unknown): PyNum | undefined {
   if (typeof v === 'bigint' || typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1n : 0n;
   return undefined;
@@ -19,7 +19,7 @@ function asNumber(v: unknown): PyNumber | undefined {
  * Compares two Python numbers exactly: -1, 0 or 1, or NaN when unordered (a NaN is involved),
  * like CPython's int/float rich comparison (no rounding of the int to a float).
  */
-export function compareNumbers(a: PyNumber, b: PyNumber): number {
+export function compareNumbers(a: PyNum, b: PyNum): number {
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'number' && typeof b === 'number') {
     if (Number.isNaN(a) || Number.isNaN(b)) return NaN;

@@ -22,34 +22,23 @@ export function pyFloatRepr(n: number): string {
   return `${sign}${intPart}.${frac}`;
 }
 
-/** An object outside the Value model that knows its Python repr() (its __repr__), e.g. jmespath's _Expression. */
-export interface PyObject {
-  pyRepr(): string;
-}
-
-/** What pyRepr/pyStr take: Values, with PyObjects allowed anywhere inside. */
-export type Reprable = null | boolean | string | bigint | number | PyObject | readonly Reprable[] | ReadonlyMap<string, Reprable>;
-
 /** Python str(): None, True, False, ints, float repr, strings unquoted, containers as repr. */
-export function pyStr(v: Reprable): string {
+export function pyStr(v: Value): string {
   if (typeof v === 'string') return v;
   return pyRepr(v);
 }
 
 /** Python repr(), as in "Invalid type for parameter clientId, value: ['a'], ...". */
-export function pyRepr(v: Reprable): string {
+export function pyRepr(v: Value): string {
   if (v === null) return 'None';
   if (v === true) return 'True';
   if (v === false) return 'False';
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number') return pyFloatRepr(v);
   if (typeof v === 'string') return pyStrRepr(v);
-  if (isList(v)) return `[${v.map(pyRepr).join(', ')}]`;
-  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyStrRepr(k)}: ${pyRepr(x as Reprable)}`).join(', ')}}`;
-  return (v as PyObject).pyRepr();
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  return `{${[...v].map(([k, x]) => `${pyStrRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
 }
-
-const isList = (v: Reprable): v is readonly Reprable[] => Array.isArray(v);
 
 /** str.isprintable() for one character: false for Unicode categories C and Z, except the space. */
 function isPrintable(ch: string): boolean {

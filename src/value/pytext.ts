@@ -1,10 +1,8 @@
 /**
- * The bits of Python's str handling the AWS CLI's behaviour leans on: str.isspace(), strip(),
- * lstrip(), rstrip(), splitlines() and text-file line splitting (jmespath.py's literal fallback,
- * configparser), shlex.split() (botocore's section names), and int()/float() of a string
- * (to_number, max_attempts, integer response members), which accept Unicode whitespace, Unicode
- * decimal digits and underscores between digits. JavaScript's look-alikes (trim(), split) differ
- * on odd input, and the AWS CLI's results on odd input are what we match.
+ * The bits of Python's str handling the AWS CLI's behaviour leans on: str.isspace()/lstrip()
+ * (jmespath.py's literal fallback, configparser) and int()/float() of a string (to_number,
+ * max_attempts, integer response members), which accept Unicode whitespace, Unicode decimal
+ * digits and underscores between digits.
  */
 
 /** Code points for which Python's str.isspace() is true. */
@@ -19,41 +17,6 @@ export const PY_SPACE_CLASS = [...PY_SPACE].map((cp) => `\\u${cp.toString(16).pa
 
 /** Python's str.isspace() for one code point. */
 export const isPySpace = (cp: number): boolean => PY_SPACE.has(cp);
-
-// JS trim() differs from Python's strip(): it strips U+FEFF and keeps U+001C-U+001F and U+0085.
-const TRAILING_WS = new RegExp(`[${PY_SPACE_CLASS}]+$`);
-const NON_WS = new RegExp(`[^${PY_SPACE_CLASS}]`);
-
-/** Python str.strip() with no argument. */
-export function pyStrip(s: string): string {
-  return pyRstrip(pyLstrip(s));
-}
-
-/** Python str.rstrip() with no argument. */
-export function pyRstrip(s: string): string {
-  return s.replace(TRAILING_WS, '');
-}
-
-/** Index of the first non-whitespace character (configparser's NONSPACECRE), 0 when none. */
-export function indentOf(line: string): number {
-  const m = NON_WS.exec(line);
-  return m ? m.index : 0;
-}
-
-/** Python str.splitlines(): more separators than a file read uses (see splitFileLines). */
-export function pySplitlines(s: string): string[] {
-  // eslint-disable-next-line no-control-regex -- these control characters are Python line breaks
-  const out = s.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/);
-  if (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out;
-}
-
-/** Lines as Python's text-mode file iteration yields them (universal newlines), without ends. */
-export function splitFileLines(text: string): string[] {
-  const out = text.split(/\r\n|\r|\n/);
-  if (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out;
-}
 
 /** Python's str.lstrip() with no argument. */
 export function pyLstrip(s: string): string {
@@ -124,52 +87,4 @@ export function pyFloatFromString(s: string): number | undefined {
   if (body === 'nan') return NaN;
   if (body === 'inf' || body === 'infinity') return text.startsWith('-') ? -Infinity : Infinity;
   return Number(text);
-}
-
-/**
- * shlex.split(s) in POSIX mode, as botocore uses it on section names (`[profile "my name"]`).
- * Throws on an unclosed quote or a trailing backslash, like shlex's ValueError.
- */
-export function shlexSplit(s: string): string[] {
-  const tokens: string[] = [];
-  let token = '';
-  let inToken = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] ?? '';
-    if (' \t\r\n'.includes(ch)) {
-      if (inToken) tokens.push(token);
-      token = '';
-      inToken = false;
-    } else if (ch === "'" || ch === '"') {
-      const end = ch === '"' ? closingDoubleQuote(s, i) : s.indexOf("'", i + 1);
-      if (end < 0) throw new Error('No closing quotation');
-      const body = s.slice(i + 1, end);
-      token += ch === '"' ? unescapeDoubleQuoted(body) : body;
-      inToken = true;
-      i = end;
-    } else if (ch === '\\') {
-      if (i + 1 >= s.length) throw new Error('No escaped character');
-      token += s[++i];
-      inToken = true;
-    } else {
-      token += ch;
-      inToken = true;
-    }
-  }
-  if (inToken) tokens.push(token);
-  return tokens;
-}
-
-/** Index of the `"` closing the one at `open`, skipping backslash-escaped quotes. */
-function closingDoubleQuote(s: string, open: number): number {
-  for (let i = open + 1; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === '"') return i;
-  }
-  throw new Error('No closing quotation');
-}
-
-/** Inside double quotes shlex drops a backslash only before `"` or `\`. */
-function unescapeDoubleQuoted(body: string): string {
-  return body.replace(/\\(["\\])/g, '$1');
 }

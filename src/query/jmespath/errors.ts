@@ -4,8 +4,6 @@
  * for evaluation errors), so every space and caret matters.
  */
 
-import type { PyException } from '../../value/pyexception.js';
-
 /** The compliance suite's error categories, plus 'syntax' for anything raised while compiling. */
 export type ErrorCategory = 'syntax' | 'invalid-arity' | 'invalid-type' | 'invalid-value' | 'unknown-function';
 
@@ -89,12 +87,11 @@ export function unknownFunctionError(name: string): JmesPathError {
 }
 
 /**
- * A Python built-in exception escaping jmespath.py (it does not wrap them: TypeError from
- * `1 < 'a'`, ValueError from a zero slice step, OverflowError from ceil(inf)...), as the query
- * engine reports it. The engine throws src/value's PyException; Expression.search translates it.
+ * A Python built-in exception escaping jmespath.py (it does not wrap them): TypeError from
+ * `1 < 'a'`, ValueError from a zero slice step, OverflowError from ceil(inf)...
  */
-export function fromPyException(e: PyException): JmesPathError {
-  return new JmesPathError(e.message, e.pyClass, e.pyClass === 'TypeError' ? 'invalid-type' : 'invalid-value');
+export function pythonError(pyClass: 'TypeError' | 'ValueError' | 'OverflowError', message: string): JmesPathError {
+  return new JmesPathError(message, pyClass, pyClass === 'TypeError' ? 'invalid-type' : 'invalid-value');
 }
 
 /** repr() of a list of plain ASCII strings, as Python prints `['string', 'array']`. */

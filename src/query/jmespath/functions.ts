@@ -5,13 +5,12 @@
  */
 import { pyCompare, pyEquals, pyLess } from '../../value/compare.js';
 import type { Value } from '../../value/types.js';
-import { PyException } from '../../value/pyexception.js';
-import { jmesTypeError, unknownFunctionError } from './errors.js';
+import { jmesTypeError, pythonError, unknownFunctionError } from './errors.js';
 import { dictUpdate } from './merge.js';
-import { pyRound, pySum, pyTrueDivide, type PyNumber } from '../../value/pynum.js';
+import { dumpCompact, pyRound, pySum, pyTrueDivide, type PyNumber } from './pynum.js';
 import { pyFloatFromString, pyIntFromString } from '../../value/pytext.js';
 import { validateArguments, type Param } from './signature.js';
-import { dumpCompact, ExpRef, jmesTypeOf, pyTypeOf, strJ, type JValue } from './values.js';
+import { ExpRef, jmesTypeOf, pyTypeOf, strJ, type JValue } from './values.js';
 
 interface FunctionSpec {
   readonly signature: readonly Param[];
@@ -80,7 +79,7 @@ function avg(xs: PyNumber[]): JValue {
 function contains(subject: string | JValue[], x: JValue): boolean {
   if (Array.isArray(subject)) return subject.some((e) => pyEquals(e as Value, x as Value));
   if (typeof x !== 'string') {
-    throw new PyException('TypeError', `'in <string>' requires string as left operand, not ${pyTypeOf(x)}`);
+    throw pythonError('TypeError', `'in <string>' requires string as left operand, not ${pyTypeOf(x)}`);
   }
   return subject.includes(x);
 }
@@ -156,7 +155,7 @@ function extremeBy(xs: JValue[], f: ExpRef, name: 'min_by' | 'max_by'): JValue {
     const k = key(x);
     const c = pyCompare(k as Value, bestKey as Value);
     if (c === undefined) {
-      throw new PyException('TypeError', `'${op}' not supported between instances of '${pyTypeOf(k)}' and '${pyTypeOf(bestKey)}'`);
+      throw pythonError('TypeError', `'${op}' not supported between instances of '${pyTypeOf(k)}' and '${pyTypeOf(bestKey)}'`);
     }
     if (op === '>' ? c > 0 : c < 0) {
       best = x;
@@ -177,7 +176,7 @@ function toNumber(x: JValue): JValue {
   if (x === null || typeof x === 'boolean' || Array.isArray(x) || x instanceof Map) return null;
   if (typeof x === 'bigint' || typeof x === 'number') return x;
   if (x instanceof ExpRef) {
-    throw new PyException('TypeError', "int() argument must be a string, a bytes-like object or a real number, not '_Expression'");
+    throw pythonError('TypeError', "int() argument must be a string, a bytes-like object or a real number, not '_Expression'");
   }
   return pyIntFromString(x) ?? pyFloatFromString(x) ?? null;
 }

@@ -6,8 +6,6 @@
 import type { Node } from './ast.js';
 import { evaluate } from './interpreter.js';
 import { parse } from './parser.js';
-import { fromPyException } from './errors.js';
-import { PyException } from '../../value/pyexception.js';
 import type { JValue } from './values.js';
 
 export { JmesPathError, type ErrorCategory } from './errors.js';
@@ -24,18 +22,7 @@ export interface Expression {
 /** jmespath.compile(): throws JmesPathError (category 'syntax') with jmespath.py's message. */
 export function compile(expression: string): Expression {
   const ast = parse(expression);
-  return {
-    expression,
-    ast,
-    search(data) {
-      try {
-        return evaluate(ast, data);
-      } catch (e) {
-        if (e instanceof PyException) throw fromPyException(e);
-        throw e;
-      }
-    },
-  };
+  return { expression, ast, search: (data) => evaluate(ast, data) };
 }
 
 /** jmespath.search(). */

@@ -5,7 +5,7 @@
 import { pyCompare, pyEquals } from '../../value/compare.js';
 import type { Value } from '../../value/types.js';
 import type { Comparator, Node } from './ast.js';
-import { PyException } from '../../value/pyexception.js';
+import { pythonError } from './errors.js';
 import { callFunction } from './functions.js';
 import { ExpRef, isFalse, pyTypeOf, type JValue } from './values.js';
 
@@ -120,7 +120,7 @@ function index(list: JValue[], i: bigint): JValue {
 /** list[start:stop:step] exactly as Python's PySlice_AdjustIndices computes it. */
 export function slice<T>(list: T[], start: bigint | null, stop: bigint | null, step: bigint | null): T[] {
   const s = step ?? 1n;
-  if (s === 0n) throw new PyException('ValueError', 'slice step cannot be zero');
+  if (s === 0n) throw pythonError('ValueError', 'slice step cannot be zero');
   const n = BigInt(list.length);
   const [lower, upper] = s < 0n ? [-1n, n - 1n] : [0n, n];
   const clamp = (x: bigint | null, dflt: bigint): number => {
@@ -148,7 +148,8 @@ function compare(op: Comparator, left: JValue, right: JValue): JValue {
   if (!isComparable(left) || !isComparable(right)) return null;
   const c = pyCompare(left as Value, right as Value);
   if (c === undefined) {
-    throw new PyException('TypeError',
+    throw pythonError(
+      'TypeError',
       `'${OPERATOR_TEXT[op]}' not supported between instances of '${pyTypeOf(left)}' and '${pyTypeOf(right)}'`,
     );
   }

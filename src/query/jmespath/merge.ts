@@ -4,7 +4,7 @@
  * a string of two-character pairs!) merges, anything else raises Python's TypeError/ValueError.
  */
 import { pyFloatRepr } from '../../value/pystr.js';
-import { PyException } from '../../value/pyexception.js';
+import { pythonError } from './errors.js';
 import { ExpRef, pyTypeOf, type JValue } from './values.js';
 
 /** Updates `target` in place with `arg`, as `target.update(arg)` would. */
@@ -14,16 +14,16 @@ export function dictUpdate(target: Map<string, JValue>, arg: JValue): void {
     return;
   }
   if (typeof arg !== 'string' && !Array.isArray(arg)) {
-    throw new PyException('TypeError', `'${pyTypeOf(arg)}' object is not iterable`);
+    throw pythonError('TypeError', `'${pyTypeOf(arg)}' object is not iterable`);
   }
   const items: JValue[] = typeof arg === 'string' ? Array.from(arg) : arg;
   items.forEach((item, i) => {
     const pair = asSequence(item);
     if (pair === undefined) {
-      throw new PyException('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
+      throw pythonError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
     }
     if (pair.length !== 2) {
-      throw new PyException('ValueError', `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
+      throw pythonError('ValueError', `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
     }
     target.set(hashKey(pair[0] as JValue), pair[1] as JValue);
   });
@@ -43,13 +43,13 @@ function asSequence(item: JValue): JValue[] | undefined {
  */
 function hashKey(key: JValue): string {
   if (Array.isArray(key) || key instanceof Map) {
-    throw new PyException('TypeError', `unhashable type: '${pyTypeOf(key)}'`);
+    throw pythonError('TypeError', `unhashable type: '${pyTypeOf(key)}'`);
   }
   if (typeof key === 'string') return key;
   if (key === null) return 'null';
   if (typeof key === 'boolean') return key ? 'true' : 'false';
   if (typeof key === 'bigint') return key.toString();
-  if (key instanceof ExpRef) throw new PyException('TypeError', 'keys must be str, int, float, bool or None, not _Expression');
+  if (key instanceof ExpRef) throw pythonError('TypeError', 'keys must be str, int, float, bool or None, not _Expression');
   if (Number.isNaN(key)) return 'NaN';
   if (!Number.isFinite(key)) return key > 0 ? 'Infinity' : '-Infinity';
   return pyFloatRepr(key);

@@ -2,8 +2,7 @@
  * What a JMESPath evaluation handles: the project's Values plus expression references (`&expr`),
  * which jmespath.py lets escape into ordinary data (`[&a]`, `{a: &b}`, `to_string(&a)`).
  */
-import { dumpPyJson } from '../../value/pyjson.js';
-import { pyFloatRepr, pyStr, pyTypeName } from '../../value/pystr.js';
+import { pyRepr, pyStrRepr, pyTypeName } from '../../value/pystr.js';
 import type { Value } from '../../value/types.js';
 import type { Node } from './ast.js';
 
@@ -17,11 +16,6 @@ export class ExpRef {
   /** Evaluates the referenced expression against `value`. */
   apply(value: JValue): JValue {
     return this.evaluate(this.node, value);
-  }
-
-  /** Python's repr() of an _Expression (see EXPREF_REPR). */
-  pyRepr(): string {
-    return EXPREF_REPR;
   }
 }
 
@@ -53,8 +47,16 @@ export function jmesTypeOfPy(pyType: string): string {
 /** The JMESPath type name of a value. */
 export const jmesTypeOf = (v: JValue): string => jmesTypeOfPy(pyTypeOf(v));
 
+/** Python's repr(). */
+export function reprJ(v: JValue): string {
+  if (v instanceof ExpRef) return EXPREF_REPR;
+  if (Array.isArray(v)) return `[${v.map(reprJ).join(', ')}]`;
+  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyStrRepr(k)}: ${reprJ(x)}`).join(', ')}}`;
+  return pyRepr(v);
+}
+
 /** Python's str(), which is what '%s' prints in jmespath.py's messages. */
-export const strJ: (v: JValue) => string = pyStr;
+export const strJ = (v: JValue): string => (typeof v === 'string' ? v : reprJ(v));
 
 /**
  * jmespath.py's _is_false: only '', [], {}, None and False are false. Numbers, 0 included, are
@@ -73,23 +75,4 @@ export function containsExpRef(v: JValue): boolean {
   if (Array.isArray(v)) return v.some(containsExpRef);
   if (v instanceof Map) return [...v.values()].some(containsExpRef);
   return false;
-}
-
-/**
- * json.dumps(v, separators=(',', ':'), default=str) as to_string() calls it: ensure_ascii stays
- * on (non-ASCII becomes \uXXXX), floats use repr, NaN and infinities are written bare.
- */
-export function dumpCompact(v: JValue): string {
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') {
-    if (Number.isNaN(v)) return 'NaN';
-    if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
-    return pyFloatRepr(v);
-  }
-  if (typeof v === 'string') return dumpPyJson(v, { ensureAscii: true });
-  if (v instanceof ExpRef) return dumpPyJson(EXPREF_REPR);
-  if (Array.isArray(v)) return `[${v.map(dumpCompact).join(',')}]`;
-  return `{${[...v].map(([k, x]) => `${dumpPyJson(k, { ensureAscii: true })}:${dumpCompact(x)}`).join(',')}}`;
 }

@@ -1,38 +1,19 @@
 /**
- * Python 3.11 numbers: int() of a value (integer response members, max_attempts), and the
- * arithmetic JMESPath functions expose: sum() (exact ints until a float shows up, then plain
- * double addition; 3.12's compensated float sum is not what the CLI runs), correctly rounded
- * int / int, math.ceil/floor returning ints. Errors are PyException with Python's text.
+ * Python 3.11 arithmetic that JMESPath functions expose: sum() (exact ints until a float shows
+ * up, then plain double addition; 3.12's compensated float sum is not what the CLI runs),
+ * correctly rounded int / int, math.ceil/floor returning ints, and the errors they raise.
  */
-import { PyException } from './pyexception.js';
-import { pyStrRepr, pyTypeName } from './pystr.js';
-import { pyIntFromString } from './pytext.js';
-import type { Value } from './types.js';
+import { pyFloatRepr } from '../../value/pystr.js';
+import { pythonError } from './errors.js';
+import { ExpRef, EXPREF_REPR, type JValue } from './values.js';
+import { dumpPyJson } from '../../value/pyjson.js';
 
-/** A Python number: bigint is an int, number a float. */
 export type PyNumber = bigint | number;
-
-/** Python's int(value) for a JSON value: bool is an int, floats truncate, strings parse. */
-export function pyInt(value: Value): bigint {
-  if (typeof value === 'bigint') return value;
-  if (typeof value === 'boolean') return value ? 1n : 0n;
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) throw new PyException('ValueError', 'cannot convert float NaN to integer');
-    if (!Number.isFinite(value)) throw new PyException('OverflowError', 'cannot convert float infinity to integer');
-    return BigInt(Math.trunc(value));
-  }
-  if (typeof value === 'string') {
-    const n = pyIntFromString(value);
-    if (n === undefined) throw new PyException('ValueError', `invalid literal for int() with base 10: ${pyStrRepr(value)}`);
-    return n;
-  }
-  throw new PyException('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(value)}'`);
-}
 
 /** float(int), with Python's OverflowError beyond the double range. */
 export function intToFloat(i: bigint): number {
   const f = Number(i);
-  if (!Number.isFinite(f)) throw new PyException('OverflowError', 'int too large to convert to float');
+  if (!Number.isFinite(f)) throw pythonError('OverflowError', 'int too large to convert to float');
   return f;
 }
 
@@ -71,7 +52,7 @@ function intTrueDivide(a: bigint, b: bigint): number {
   let q = num / den;
   if (num % den !== 0n) q |= 1n;
   const result = ldexp(Number(q), -shift);
-  if (!Number.isFinite(result)) throw new PyException('OverflowError', 'integer division result too large for a float');
+  if (!Number.isFinite(result)) throw pythonError('OverflowError', 'integer division result too large for a float');
   return negative ? -result : result;
 }
 
@@ -86,8 +67,26 @@ function ldexp(m: number, e: number): number {
 /** math.ceil / math.floor: an int in Python 3, with its errors for nan and infinities. */
 export function pyRound(x: PyNumber, mode: 'ceil' | 'floor'): bigint {
   if (typeof x === 'bigint') return x;
-  if (Number.isNaN(x)) throw new PyException('ValueError', 'cannot convert float NaN to integer');
-  if (!Number.isFinite(x)) throw new PyException('OverflowError', 'cannot convert float infinity to integer');
+  if (Number.isNaN(x)) throw pythonError('ValueError', 'cannot convert float NaN to integer');
+  if (!Number.isFinite(x)) throw pythonError('OverflowError', 'cannot convert float infinity to integer');
   return BigInt(mode === 'ceil' ? Math.ceil(x) : Math.floor(x));
 }
 
+/**
+ * json.dumps(v, separators=(',', ':'), default=str) as to_string() calls it: ensure_ascii stays
+ * on (non-ASCII becomes \uXXXX), floats use repr, NaN and infinities are written bare.
+ */
+export function dumpCompact(v: JValue): string {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return 'NaN';
+    if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
+    return pyFloatRepr(v);
+  }
+  if (typeof v === 'string') return dumpPyJson(v, { ensureAscii: true });
+  if (v instanceof ExpRef) return dumpPyJson(EXPREF_REPR);
+  if (Array.isArray(v)) return `[${v.map(dumpCompact).join(',')}]`;
+  return `{${[...v].map(([k, x]) => `${dumpPyJson(k, { ensureAscii: true })}:${dumpCompact(x)}`).join(',')}}`;
+}
