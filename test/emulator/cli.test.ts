@@ -13,7 +13,7 @@ const BUILT = 'dist/src/emulator/cli.js';
 
 /** Builds when dist/ is missing or older than the emulator's sources (npm test builds first anyway). */
 before(() => {
-  const sources = [...readdirSync('src/emulator').map((f) => join('src/emulator', f)), 'src/errors.ts'];
+  const sources = [...readdirSync('src/emulator').map((f) => join('src/emulator', f)), 'src/tls/certs.ts', 'src/errors.ts'];
   const builtAt = (() => {
     try {
       return statSync(BUILT).mtimeMs;
