@@ -2,39 +2,35 @@
  * main(argv, deps) -> exit code. The one place that turns errors into stderr text and an exit
  * code; nothing below it writes errors or exits.
  */
+import type { CommandModule } from '../commands/command.js';
 import { createDebugLog, silentLog, type DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { CliError, EXIT, InterruptedError, UsageError } from '../errors.js';
+import { maskUrlCredentials } from '../debug/mask-url.js';
+import { terminalSafe } from '../output/terminal-safe.js';
 import { parseArgv, type Invocation } from './program.js';
 import { PROG, USAGE_BLOCK } from './usage.js';
 import { versionLine } from './version.js';
 
-async function run(inv: Invocation, deps: Deps, log: DebugLog): Promise<void> {
-  switch (inv.kind) {
-    case 'version':
-      deps.stdout.write(versionLine(deps.platform) + '\n');
-      return;
-    case 'help': {
-      const { renderHelp } = await import('./help.js');
-      deps.stdout.write(renderHelp(inv.command, deps.stdout.isTTY ? deps.stdout.columns : undefined));
-      return;
-    }
-    case 'completion': {
-      const { completionScript } = await import('./completion.js');
-      deps.stdout.write(completionScript(inv.shell));
-      return;
-    }
-    case 'operation': {
-      const { runOperation } = await import('../commands/operation.js');
-      await runOperation(inv, deps, log);
-      return;
-    }
-    case 'login': {
-      const { runLogin } = await import('../commands/login.js');
-      await runLogin(inv, deps, log);
-      return;
-    }
-  }
+type Kind = Invocation['kind'];
+
+/**
+ * Each kind of invocation's command module, imported only when it runs: --version, help and
+ * completion never load the SDK, the configuration or the formatters.
+ */
+const COMMAND_MODULES: { [K in Kind]: () => Promise<CommandModule<Extract<Invocation, { kind: K }>>> } = {
+  version: () => import('../commands/version.js'),
+  help: () => import('../commands/help.js'),
+  completion: () => import('../commands/completion.js'),
+  operation: () => import('../commands/operation.js'),
+  login: () => import('../commands/login.js'),
+  logout: () => import('../commands/logout.js'),
+};
+
+async function run<K extends Kind>(inv: Extract<Invocation, { kind: K }>, deps: Deps, log: DebugLog): Promise<void> {
+  const command = await COMMAND_MODULES[inv.kind as K]();
+  // The run's deps are the caller's (whatever object they are, getters included) plus the log.
+  await command.run(inv, Object.assign(Object.create(deps) as Deps, { log }));
 }
 
 /** The text main writes to stderr for an error. */
@@ -45,12 +41,22 @@ export function errorText(e: CliError): string {
   return e.layout === 'aws' ? `\n${e.message}\n` : `${e.message}\n`;
 }
 
+/**
+ * Every error and --debug line goes out through here: URL credentials masked always (whatever
+ * message quotes the URL), and on a terminal the control characters a server may have put in
+ * its message shown as escapes. On a pipe the bytes stay the AWS CLI's.
+ */
+function stderrText(text: string, deps: Deps): string {
+  const masked = maskUrlCredentials(text);
+  return deps.stderr.isTTY ? terminalSafe(masked) : masked;
+}
+
 export async function main(argv: readonly string[], deps: Deps): Promise<number> {
   let log: DebugLog = silentLog;
   try {
     const inv = parseArgv(argv);
-    if ((inv.kind === 'operation' || inv.kind === 'login') && inv.globals.debug) {
-      log = createDebugLog((t) => deps.stderr.write(t), deps.now);
+    if ('globals' in inv && inv.globals.debug) {
+      log = createDebugLog((t) => deps.stderr.write(stderrText(t, deps)), deps.now);
       log.debug('clidriver', `CLI version: ${versionLine(deps.platform)}`);
       const { maskArgv } = await import('./mask-argv.js'); // --debug only: off the start-up path
       log.debug('clidriver', `Arguments entered to CLI: ${JSON.stringify(maskArgv(argv))}`);
@@ -66,13 +72,13 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
     }
     if (e instanceof CliError) {
       if (log.enabled && e.cause !== undefined) log.debug('clidriver', `Cause: ${String(e.cause)}`);
-      deps.stderr.write(errorText(e));
+      deps.stderr.write(stderrText(errorText(e), deps));
       return e.exitCode;
     }
     // A bug: say what happened in one line; the stack only with --debug.
     const err = e as Error;
     if (log.enabled) log.debug('clidriver', err.stack ?? String(err));
-    deps.stderr.write(`\n${err?.message ?? String(e)}\n`);
+    deps.stderr.write(stderrText(`\n${err?.message ?? String(e)}\n`, deps));
     return EXIT.other;
   }
 }

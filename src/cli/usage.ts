@@ -1,5 +1,7 @@
 /** The AWS CLI's argparse-style usage texts, with our program name. */
 import { UsageError } from '../errors.js';
+import { pyStrRepr } from '../value/pystr.js';
+import { getCloseMatches } from './difflib.js';
 
 export const PROG = 'sso-oidc';
 
@@ -22,34 +24,22 @@ export function invalidChoice(flag: string, choices: readonly string[]): UsageEr
   return new UsageError(`argument ${flag}: Invalid choice, valid choices are:\n\n${formatChoices(choices)}`);
 }
 
-/** Levenshtein distance, for "maybe you meant" suggestions. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
-
-/** The close matches, best first, as difflib.get_close_matches would pick them (roughly). */
+/**
+ * The close matches, best first: botocore's argparser calls
+ * `difflib.get_close_matches(value, choices, cutoff=0.8)`, ported exactly in difflib.ts.
+ */
 export function closeMatches(word: string, candidates: readonly string[], max = 3): string[] {
-  return candidates
-    .map((c) => ({ c, d: editDistance(word, c) }))
-    .filter(({ c, d }) => d <= Math.max(2, Math.floor(Math.max(c.length, word.length) * 0.4)))
-    .sort((x, y) => x.d - y.d)
-    .slice(0, max)
-    .map(({ c }) => c);
+  return getCloseMatches(word, candidates, max, 0.8);
 }
 
-/** "maybe you meant:" block, as the AWS CLI prints it for a misspelt command. */
+/**
+ * The "maybe you meant:" block, as the AWS CLI's argparser joins it onto the choices list:
+ * `'\n'.join([..., '\n\nInvalid choice: %r, maybe you meant:\n', '  * x'])`, so two blank lines
+ * before it and the value as Python's repr.
+ */
 export function suggestion(kind: string, word: string, matches: readonly string[]): string {
   if (matches.length === 0) return '';
-  return `\n\nInvalid ${kind}: '${word}', maybe you meant:\n\n${matches.map((m) => `  * ${m}`).join('\n')}`;
+  return `\n\n\nInvalid ${kind}: ${pyStrRepr(word)}, maybe you meant:\n\n${matches.map((m) => `  * ${m}`).join('\n')}`;
 }
 
 /** argparse's error for a command word that is none of `names`, with "maybe you meant". */

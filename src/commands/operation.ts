@@ -6,36 +6,31 @@
  */
 import type { OperationInvocation } from '../cli/program.js';
 import { useColour } from '../cli/colour.js';
-import { unknownOptionsError } from '../cli/usage.js';
-import { userAgent } from '../cli/version.js';
-import type { DebugLog } from '../debug/log.js';
+import { operationCommand } from '../cli/spec.js';
 import type { Deps } from '../deps.js';
-import { CliError, ParamError, UsageError } from '../errors.js';
+import { CliError, UsageError } from '../errors.js';
 import { optionName } from '../model/types.js';
-import { GLOBAL_OPTIONS, OPERATION_EXTRA_OPTIONS } from '../cli/global-options.js';
 import type { Value } from '../value/types.js';
 import type { CompiledQuery } from '../query/index.js';
 import type { ResolvedConfig } from '../config/types.js';
+import type { RunDeps } from './command.js';
+import { checkEndpointUrl, checkUnknown, serviceCaller } from './common.js';
+
+/** An operation command's spec, derived from its description (src/model/operations/). */
+export const spec = operationCommand;
 
 /** Problems found from the command line alone, in the AWS CLI's order. */
 function checkCommandLine(inv: OperationInvocation): void {
   const { op } = inv;
-  // argparse requires the members unless --cli-input-json may carry them or only the input
+  // argparse requires the members unless --cli-input-json/yaml may carry them or only an input
   // skeleton is asked for (`output` still needs them, as in the AWS CLI).
-  if (inv.cliInputJson === undefined && inv.skeleton !== 'input') {
+  const { cliInputJson, cliInputYaml, generateCliSkeleton: skeleton } = inv.options;
+  if (cliInputJson === undefined && cliInputYaml === undefined && skeleton !== 'input' && skeleton !== 'yaml-input') {
     const missing = op.input.filter((m) => m.required && inv.members[m.name] === undefined);
     if (missing.length > 0) throw new UsageError(`the following arguments are required: ${missing.map(optionName).join(', ')}`);
   }
-  if (inv.unknown.length > 0) {
-    const known = [...op.input.map(optionName), ...OPERATION_EXTRA_OPTIONS.map((o) => o.flag), ...GLOBAL_OPTIONS.map((g) => g.flag)];
-    throw unknownOptionsError(inv.unknown, known);
-  }
-  const url = inv.globals.endpointUrl;
-  if (url !== undefined && !/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(url)) {
-    throw new ParamError(
-      `Bad value for --endpoint-url "${url}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
-    );
-  }
+  checkUnknown(inv.unknown, operationCommand(op));
+  checkEndpointUrl(inv.globals);
 }
 
 async function compile(query: string | undefined): Promise<CompiledQuery | undefined> {
@@ -70,9 +65,14 @@ async function scrubbed<T>(secrets: readonly string[], run: () => T): Promise<T>
 }
 
 async function write(inv: OperationInvocation, data: Value, config: { output: ResolvedConfig['output'] }, query: CompiledQuery | undefined, deps: Deps): Promise<void> {
+  // v2's `off` writes nothing and never evaluates --query (it was compiled: a bad one is still 252).
+  if (config.output === 'off') return;
   const secrets = sensitiveValues(inv, data);
   const result = query === undefined ? data : await scrubbed(secrets, () => query.search(data));
-  const { atExitOutput, formatOutput, FormatError } = await import('../output/index.js');
+  const { atExitOutput, formatOutput, loadFormatter, FormatError } = await import('../output/index.js');
+  await loadFormatter(config.output);
+  // Text and table on a terminal: control characters from the server shown as escapes.
+  const shown = deps.stdout.isTTY && (config.output === 'text' || config.output === 'table') ? (await import('../output/safe-value.js')).terminalSafeValue(result) : result;
   const ctx = {
     operationName: inv.op.name,
     color: useColour(inv.globals.color, deps.env, deps.stdout.isTTY),
@@ -81,7 +81,7 @@ async function write(inv: OperationInvocation, data: Value, config: { output: Re
   };
   let text = await scrubbed(secrets, () => {
     try {
-      return formatOutput(config.output, result, ctx);
+      return formatOutput(config.output, shown, ctx);
     } catch (e) {
       // The text formatter writes as it goes: what the AWS CLI printed before failing, we print too.
       if (e instanceof FormatError && e.stdout.length > 0) deps.stdout.write(e.stdout);
@@ -93,40 +93,38 @@ async function write(inv: OperationInvocation, data: Value, config: { output: Re
 }
 
 /** Runs the operation; resolves when its output is written. Throws CliError. */
-export async function runOperation(inv: OperationInvocation, deps: Deps, log: DebugLog): Promise<void> {
+export async function run(inv: OperationInvocation, deps: RunDeps): Promise<void> {
   checkCommandLine(inv);
   const query = await compile(inv.globals.query);
   const { buildRequest, validateRequest, toSdkInput } = await import('../input/build-request.js');
-  const io = { fs: deps.fs, env: deps.env, cwd: deps.cwd, homedir: deps.homedir };
+  const skeleton = inv.options.generateCliSkeleton;
 
-  if (inv.skeleton === 'input') {
+  if (skeleton === 'input') {
     const { inputSkeleton } = await import('../input/skeleton.js');
     const { dumpPyJson } = await import('../value/pyjson.js');
     deps.stdout.write(dumpPyJson(inputSkeleton(inv.op), { indent: 4 }) + '\n');
     return;
   }
+  if (skeleton === 'yaml-input') {
+    const { yamlInputSkeleton } = await import('../input/skeleton.js');
+    deps.stdout.write(yamlInputSkeleton(inv.op));
+    return;
+  }
 
-  // The AWS CLI's order: parameter files and JSON, then configuration, then validation.
-  const request = buildRequest(inv.op, inv.members, inv.cliInputJson, io);
+  // The AWS CLI's order: parameter files and JSON or YAML, then configuration, then validation.
+  const { cliInputJson, cliInputYaml } = inv.options;
+  const loadYaml = cliInputYaml === undefined ? undefined : (await import('../input/cli-input-yaml.js')).loadCliInputYaml;
+  const request = await buildRequest(inv.op, inv.members, { json: cliInputJson, yaml: cliInputYaml }, deps, loadYaml);
   const { resolveConfig } = await import('../config/resolve.js');
-  const config = resolveConfig(inv.globals, io, log);
+  const config = await resolveConfig(inv.globals, deps, deps.log);
   validateRequest(inv.op, request);
 
-  if (inv.skeleton === 'output') {
+  if (skeleton === 'output') {
     const { outputSkeleton } = await import('../input/skeleton.js');
     await write(inv, outputSkeleton(inv.op), config, query, deps);
     return;
   }
 
-  const { sendOperation } = await import('../aws/send.js');
-  const raw = await sendOperation(inv.op, toSdkInput(request), config, {
-    signal: deps.signal,
-    log,
-    warn: (text) => deps.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-    userAgent: userAgent(deps.platform),
-    sleep: deps.sleep,
-    readFile: deps.fs.readFile,
-  });
-  const { shapeResponse } = await import('../response/shape.js');
-  await write(inv, shapeResponse(inv.op, raw.body), config, query, deps);
+  const call = await serviceCaller(config, deps);
+  await write(inv, await call(inv.op, toSdkInput(request)), config, query, deps);
 }

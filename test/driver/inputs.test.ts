@@ -51,7 +51,11 @@ describe('inputs through main()', () => {
 
   test('invalid choices', async () => {
     const pad = (s: string) => s.padEnd(40);
-    await expectUsage([...base, '--output', 'yaml'], `argument --output: Invalid choice, valid choices are:\n\n${pad('json')} | ${pad('text')}\n${pad('table')}`);
+    await expectUsage(
+      [...base, '--output', 'bogus'],
+      `argument --output: Invalid choice, valid choices are:\n\n${pad('json')} | ${pad('text')}\n${pad('table')} | ${pad('yaml')}\n${pad('yaml-stream')} | ${pad('off')}`,
+    );
+    await expectUsage([...base, '--generate-cli-skeleton', 'bogus'], `argument --generate-cli-skeleton: Invalid choice, valid choices are:\n\n${pad('input')} | ${pad('output')}\n${pad('yaml-input')}`);
     await expectUsage([...base, '--color', 'maybe'], `argument --color: Invalid choice, valid choices are:\n\n${pad('on')} | ${pad('off')}\n${pad('auto')}`);
   });
 
@@ -75,10 +79,20 @@ describe('inputs through main()', () => {
     assert.match(r.stderr, /Invalid choice: 'start-device-authorizatio', maybe you meant:\n\n {2}\* start-device-authorization\n$/);
   });
 
-  test('--endpoint-url without a scheme', async () => {
-    const r = await cli(['start-device-authorization', '--client-id', 'a', '--client-secret', 's', '--start-url', 'u', '--endpoint-url', '127.0.0.1:1']);
-    assert.equal(r.code, 252);
-    assert.equal(r.stderr, '\nBad value for --endpoint-url "127.0.0.1:1": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/\n');
+  test('--endpoint-url without a scheme: every command refuses it the same way, before reading anything', async () => {
+    const message = '\nBad value for --endpoint-url "127.0.0.1:1": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/\n';
+    const lines = [
+      ['start-device-authorization', '--client-id', 'a', '--client-secret', 's', '--start-url', 'u'],
+      ['register-client', '--client-name', 'n', '--client-type', 'public'],
+      ['login', '--start-url', 'https://example.awsapps.com/start'],
+      ['login'], // no start URL anywhere: the endpoint check comes first
+    ];
+    for (const line of lines) {
+      const r = await cli([...line, '--endpoint-url', '127.0.0.1:1']);
+      assert.equal(r.code, 252, line.join(' '));
+      assert.equal(r.stderr, message, line.join(' '));
+      assert.equal(r.stdout, '', line.join(' '));
+    }
   });
 
   test('--version', async () => {

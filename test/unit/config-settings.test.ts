@@ -11,6 +11,7 @@ import {
   selectProfile,
   validateRegionName,
 } from '../../src/config/settings.js';
+import type { GlobalArgs } from '../../src/cli/spec.js';
 import type { Section } from '../../src/config/ini.js';
 import { CWD, HOME } from '../fixtures/config/harness.js';
 
@@ -89,14 +90,18 @@ describe('resolveOutput: --output > AWS_DEFAULT_OUTPUT > profile > json', () => 
     ['env', undefined, { AWS_DEFAULT_OUTPUT: 'text' }, { output: 'table' }, 'text'],
     ['config', undefined, {}, { output: 'text' }, 'text'],
     ['default', undefined, {}, {}, 'json'],
-    ['bad env', undefined, { AWS_DEFAULT_OUTPUT: 'yaml' }, {}, new Error('Unknown output type: yaml')],
+    ['v2 formats: yaml from env', undefined, { AWS_DEFAULT_OUTPUT: 'yaml' }, { output: 'text' }, 'yaml'],
+    ['v2 formats: yaml-stream from config', undefined, {}, { output: 'yaml-stream' }, 'yaml-stream'],
+    ['v2 formats: off from config', undefined, {}, { output: 'off' }, 'off'],
+    ['bad env', undefined, { AWS_DEFAULT_OUTPUT: 'xml' }, {}, new Error('Unknown output type: xml')],
+    ['case matters for v2 formats too', undefined, {}, { output: 'YAML' }, new Error('Unknown output type: YAML')],
     ['bad config', undefined, {}, { output: 'bogus' }, new Error('Unknown output type: bogus')],
     ['case matters', undefined, { AWS_DEFAULT_OUTPUT: 'JSON' }, {}, new Error('Unknown output type: JSON')],
     ['empty env is a value', undefined, { AWS_DEFAULT_OUTPUT: '' }, { output: 'text' }, new Error('Unknown output type: ')],
   ];
   for (const [name, flag, env, cfg, want] of cases) {
     it(name, () => {
-      const run = (): string => resolveOutput({ output: flag }, env, section(cfg)).value;
+      const run = (): string => resolveOutput({ output: flag as GlobalArgs['output'] }, env, section(cfg)).value;
       if (want instanceof Error) assert.throws(run, { name: 'ConfigError', message: want.message });
       else assert.equal(run(), want);
     });
