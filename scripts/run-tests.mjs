@@ -36,7 +36,17 @@ const startsProcesses = (file) =>
   /node:child_process|\b(runCli|runAws)\b|import \{[^}]*\brun\b[^}]*\} from '\.\.\/helpers\/cli|playwright/.test(readFileSync(file, 'utf-8'));
 
 /** Run first: the files that take longest (the rest fill the other cores around them). */
-const LONGEST = ['test/conformance/aws-cli-conformance', 'test/unit/config-aws-oracle', 'test/conformance/aws-cli-transport', 'test/e2e/pack', 'test/emulator/browser'];
+const LONGEST = [
+  'test/conformance/aws-cli-conformance',
+  'test/conformance/aws-cli-v2',
+  'test/unit/config-aws-oracle',
+  'test/conformance/aws-cli-transport',
+  'test/conformance/login-v2',
+  'test/e2e/login-flows',
+  'test/e2e/pack',
+  'test/emulator/browser',
+  'test/e2e/hostile-inputs',
+];
 const rank = (f) => {
   const i = LONGEST.findIndex((p) => f.startsWith(p));
   return i === -1 ? LONGEST.length : i;
