@@ -8,13 +8,13 @@
 //   layer    - the same, with each string's quoting style decided by our emitter's analysis
 //              (plain / single / double as libyaml would choose) before the library writes it;
 //   ours     - src/output/yaml.ts (the libyaml port).
-// Run after `npm run build`: node scripts/yaml-library-compare.mjs [fuzz.jsonl ...]
+// Run (the sources through tsx): node --import tsx scripts/yaml-library-compare.mjs [fuzz.jsonl ...]
 import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
-import { compareStrings } from '../dist/src/value/compare.js';
-import { dumpPyJson, parsePyJson } from '../dist/src/value/pyjson.js';
-import { pyFloatRepr } from '../dist/src/value/pystr.js';
-import { dumpYaml, formatYaml } from '../dist/src/output/yaml.js';
+import { compareStrings } from '../src/value/compare.ts';
+import { dumpPyJson, parsePyJson } from '../src/value/pyjson.ts';
+import { pyFloatRepr } from '../src/value/pystr.ts';
+import { dumpYaml, formatYaml } from '../src/output/yaml.ts';
 
 const OPTIONS = {
   version: '1.2',

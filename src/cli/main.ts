@@ -7,7 +7,7 @@ import { createDebugLog, silentLog, type DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { CliError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import { maskUrlCredentials } from '../debug/mask-url.js';
-import { terminalSafe } from '../output/terminal-safe.js';
+import { terminalSafe } from '../debug/terminal-safe.js';
 import { parseArgv, type Invocation } from './program.js';
 import { PROG, USAGE_BLOCK } from './usage.js';
 import { versionLine } from './version.js';

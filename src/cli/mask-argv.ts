@@ -17,13 +17,14 @@ const isSecretFlag = (flag: string): boolean =>
   SECRET_FLAGS.has(flag) ||
   (flag.startsWith('--') && (/secr|token|code|verif|passw/i.test(flag) || (flag.length > 2 && [...SECRET_FLAGS].some((f) => f.startsWith(flag)))));
 
+/** --cli-input-json, or a prefix of it that argparse would take for it (`--cli-input-j`). */
+const isInputJsonFlag = (flag: string): boolean => flag.startsWith('--cli-input-j') && '--cli-input-json'.startsWith(flag);
 /**
- * --cli-input-json or a prefix of it (`--cli-inp`): its value is masked as JSON, even where the
- * prefix is ambiguous with --cli-input-yaml (argparse refuses it then, but nothing is lost by masking).
+ * --cli-input-yaml, a prefix of it that argparse would take for it (`--cli-input-y`), or a prefix
+ * of both inputs (`--cli-inp`: ambiguous, refused, but logged first): its value is masked whole.
  */
-const isInputJsonFlag = (flag: string): boolean => flag.startsWith('--cli-i') && '--cli-input-json'.startsWith(flag);
-/** --cli-input-yaml, or a prefix of it that argparse would take for it (`--cli-input-y`). */
-const isInputYamlFlag = (flag: string): boolean => flag.startsWith('--cli-input-y') && '--cli-input-yaml'.startsWith(flag);
+const isInputYamlFlag = (flag: string): boolean =>
+  flag.startsWith('--cli-i') && '--cli-input-yaml'.startsWith(flag);
 
 export function maskArgv(argv: readonly string[]): string[] {
   const out: string[] = [];

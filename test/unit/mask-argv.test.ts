@@ -19,7 +19,10 @@ test('secret option values are masked in every form', () => {
 test('abbreviated secret options (argparse prefixes) are masked too', () => {
   assert.deepEqual(maskArgv(['--client-s', 's3cr3t', '--client-i', 'id']), ['--client-s', '***', '--client-i', 'id']);
   assert.deepEqual(maskArgv(['--refresh-t=rt', '--device-c', 'dc']), ['--refresh-t=***', '--device-c', '***']);
-  assert.deepEqual(maskArgv(['--cli-inp', '{"clientSecret": "s3cr3t"}']), ['--cli-inp', '{"clientSecret": "***"}']);
+  // `--cli-inp` is a prefix of --cli-input-json and --cli-input-yaml (ambiguous): masked whole.
+  assert.deepEqual(maskArgv(['--cli-inp', '{"clientSecret": "s3cr3t"}']), ['--cli-inp', '***']);
+  assert.deepEqual(maskArgv(['--cli-input', '{clientSecret: s3cr3t}']), ['--cli-input', '***']);
+  assert.deepEqual(maskArgv(['--cli-input-y', 'clientSecret: s3cr3t']), ['--cli-input-y', '***']);
   assert.deepEqual(maskArgv(['--cli-input-j={"clientSecret": "s3cr3t"}']), ['--cli-input-j={"clientSecret": "***"}']);
   assert.deepEqual(maskArgv(['--endpoint-url', 'http://u:pw@127.0.0.1:1']), ['--endpoint-url', 'http://***:***@127.0.0.1:1']);
 });
