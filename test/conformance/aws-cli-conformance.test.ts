@@ -1,11 +1,11 @@
 /**
  * Conformance: the installed AWS CLI v1 and the built sso-oidc, side by side, against the same
- * scripted emulator. Skips (saying why) when `aws` is not on PATH.
+ * scripted response (each on an emulator of its own). Skips (saying why) when `aws` is not on PATH.
  */
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import { startEmulator } from '../../src/emulator/server.js';
-import type { Emulator } from '../../src/emulator/types.js';
 import { findAws, makeSandbox, runAws, runCli, type RunResult, type Sandbox } from '../helpers/cli.js';
 import { CASES, START_URL_FILE, type Case } from './cases.js';
 
@@ -46,35 +46,41 @@ function compareStderr(c: Case, v1: RunResult, ours: RunResult): void {
   }
 }
 
-describe('sso-oidc and aws side by side', { skip: aws === null ? 'the AWS CLI (aws) is not on PATH: conformance cases skipped' : false }, () => {
-  let emu: Emulator;
+/**
+ * Cases run side by side with each other as well: each side of each case gets an emulator of its
+ * own (so scripts and recorded requests never mix), and both sides run at once. The processes are
+ * the cost; the test runner's processes are busy elsewhere, so a few more than the cores.
+ */
+const CONCURRENCY = availableParallelism() + 1;
+
+describe('sso-oidc and aws side by side', { skip: aws === null ? 'the AWS CLI (aws) is not on PATH: conformance cases skipped' : false, concurrency: CONCURRENCY }, () => {
   let box: Sandbox;
-  before(async () => {
-    emu = await startEmulator({ host: '127.0.0.1', port: 0 });
+  before(() => {
     box = makeSandbox();
     box.write(START_URL_FILE, 'https://example.awsapps.com/start');
   });
-  after(async () => {
-    await emu.close();
-    box.cleanup();
-  });
+  after(() => box.cleanup());
 
   async function side(c: Case, runner: typeof runCli): Promise<{ result: RunResult; bodies: unknown[] }> {
-    emu.clearFaults();
-    emu.clearRequests();
-    if (c.responses) emu.script(c.responses);
-    const args = c.args.map((a) => (a === 'URL' ? emu.url : a));
-    const prefix = runner === runAws ? ['sso-oidc'] : [];
-    const result = await runner([...prefix, ...args], { env: { ...box.env, ...c.env }, cwd: box.dir });
-    return { result, bodies: emu.requests().map((r) => r.json) };
+    const emu = await startEmulator({ host: '127.0.0.1', port: 0 });
+    try {
+      if (c.responses) emu.script(c.responses);
+      const args = c.args.map((a) => (a === 'URL' ? emu.url : a));
+      const prefix = runner === runAws ? ['sso-oidc'] : [];
+      const r = await runner([...prefix, ...args], { env: { ...box.env, ...c.env }, cwd: box.dir });
+      // Each side has its own port: the emulator's URL reads `URL` in what both print.
+      const unport = (t: string) => t.replaceAll(emu.url, 'URL');
+      return { result: { ...r, stdout: unport(r.stdout), stderr: unport(r.stderr) }, bodies: emu.requests().map((q) => q.json) };
+    } finally {
+      await emu.close();
+    }
   }
 
   test(`the table has at least 60 cases (${CASES.length})`, () => assert.ok(CASES.length >= 60));
 
   for (const c of CASES) {
     test(c.name, async () => {
-      const v1 = await side(c, runAws);
-      const ours = await side(c, runCli);
+      const [v1, ours] = await Promise.all([side(c, runAws), side(c, runCli)]);
       assert.equal(v1.result.code, c.v1Code, `aws exit code (stderr: ${v1.result.stderr})`);
       assert.equal(ours.result.code, c.ourCode, `sso-oidc exit code (stderr: ${ours.result.stderr})`);
       assert.equal(ours.result.stdout, v1.result.stdout, 'stdout');

@@ -4,10 +4,12 @@
  * --no-verify-ssl, read timeouts and legacy retries. Skips (saying why) without `aws`.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
 import { startEmulator } from '../../src/emulator/server.js';
-import type { Emulator, FaultSpec } from '../../src/emulator/types.js';
-import { findAws, makeSandbox, runAws, runCli, type RunResult, type Sandbox } from '../helpers/cli.js';
+import type { FaultSpec } from '../../src/emulator/types.js';
+import { findAws, makeSandbox, runAws, runCli, type RunResult } from '../helpers/cli.js';
 import { SUCCESS_BODY } from './cases.js';
 
 interface TransportCase {
@@ -36,7 +38,7 @@ const CASES: TransportCase[] = [
   { name: 'https with --ca-bundle', tls: true, args: [...SDA, '--endpoint-url', 'URL', '--ca-bundle', 'CA'], scripted: true, v1Code: 0, ourCode: 0, stderr: 'empty' },
   { name: 'https with AWS_CA_BUNDLE', tls: true, args: [...SDA, '--endpoint-url', 'URL'], env: { AWS_CA_BUNDLE: 'CA' }, scripted: true, v1Code: 0, ourCode: 0, stderr: 'empty' },
   { name: 'https with ca_bundle in the profile', tls: true, args: [...SDA, '--endpoint-url', 'URL', '--profile', 'tls'], scripted: true, v1Code: 0, ourCode: 0, stderr: 'empty' },
-  { name: 'https without the CA fails validation', tls: true, args: [...SDA, '--endpoint-url', 'URL'], env: ONE, v1Code: 255, ourCode: 255, stderr: /^\nSSL validation failed for https:\/\/127\.0\.0\.1:\d+\/device_authorization \[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: .*\n$/ },
+  { name: 'https without the CA fails validation', tls: true, args: [...SDA, '--endpoint-url', 'URL'], env: ONE, v1Code: 255, ourCode: 255, stderr: /^\nSSL validation failed for URL\/device_authorization \[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: .*\n$/ },
   { name: '--no-verify-ssl', tls: true, args: [...SDA, '--endpoint-url', 'URL', '--no-verify-ssl'], scripted: true, v1Code: 0, ourCode: 0, stderr: 'stdout-only' },
   { name: 'read timeout', tls: false, args: [...SDA, '--endpoint-url', 'URL', '--cli-read-timeout', '1'], env: ONE, faults: { hang: { count: 1 } }, v1Code: 255, ourCode: 255, stderr: 'same' },
   { name: 'legacy retries: (reached max retries: 1)', tls: false, args: [...SDA, '--endpoint-url', 'URL'], env: { AWS_RETRY_MODE: 'legacy', AWS_MAX_ATTEMPTS: '2' }, faults: { fail: { count: 2, status: 500 } }, v1Code: 255, ourCode: 254, stderr: 'same' },
@@ -45,44 +47,38 @@ const CASES: TransportCase[] = [
 
 const aws = findAws();
 
-describe('config and transport, sso-oidc and aws side by side', { skip: aws === null ? 'the AWS CLI (aws) is not on PATH: conformance cases skipped' : false }, () => {
-  let http: Emulator;
-  let https: Emulator;
-  let box: Sandbox;
-  before(async () => {
-    http = await startEmulator({ host: '127.0.0.1', port: 0 });
-    https = await startEmulator({ host: '127.0.0.1', port: 0, https: true });
-    box = makeSandbox(
-      '[default]\nregion = us-east-1\ncli_follow_urlparam = false\n\n' +
-        `[profile svc]\nregion = us-east-1\ncli_follow_urlparam = false\nservices = local\n\n[services local]\nsso_oidc =\n  endpoint_url = ${http.url}\n\n` +
-        `[profile ep]\nregion = us-east-1\ncli_follow_urlparam = false\nendpoint_url = ${http.url}\n\n` +
-        `[profile tls]\nregion = us-east-1\ncli_follow_urlparam = false\nca_bundle = ${https.caPath}\n`,
-    );
-    box.write('starturl.txt', 'https://example.awsapps.com/start');
-  });
-  after(async () => {
-    await http.close();
-    await https.close();
-    box.cleanup();
-  });
+/** The sandbox config: profiles pointing at `url` and trusting `ca`. */
+const config = (url: string, ca: string): string =>
+  '[default]\nregion = us-east-1\ncli_follow_urlparam = false\n\n' +
+  `[profile svc]\nregion = us-east-1\ncli_follow_urlparam = false\nservices = local\n\n[services local]\nsso_oidc =\n  endpoint_url = ${url}\n\n` +
+  `[profile ep]\nregion = us-east-1\ncli_follow_urlparam = false\nendpoint_url = ${url}\n\n` +
+  `[profile tls]\nregion = us-east-1\ncli_follow_urlparam = false\nca_bundle = ${ca}\n`;
 
+/** Each side of each case has its own emulator and sandbox, so sides and cases run at once. */
+describe('config and transport, sso-oidc and aws side by side', { skip: aws === null ? 'the AWS CLI (aws) is not on PATH: conformance cases skipped' : false, concurrency: availableParallelism() + 1 }, () => {
   async function side(c: TransportCase, runner: typeof runCli): Promise<{ r: RunResult; sent: number }> {
-    const emu = c.tls ? https : http;
-    emu.clearFaults();
-    emu.clearRequests();
-    if (c.faults) emu.setFaults(c.faults);
-    if (c.scripted) emu.script([{ path: '/device_authorization', status: 200, headers: { 'content-type': 'application/json' }, body: SUCCESS_BODY }]);
-    const sub = (v: string) => v.replace(/^URL$/, emu.url).replace(/^CA$/, emu.caPath ?? '');
-    const env = { ...box.env, ...Object.fromEntries(Object.entries(c.env ?? {}).map(([k, v]) => [k, sub(v)])) };
-    const args = [...(runner === runAws ? ['sso-oidc'] : []), ...c.args.map(sub)];
-    const r = await runner(args, { env, cwd: box.dir });
-    return { r, sent: emu.requests().length };
+    const emu = await startEmulator({ host: '127.0.0.1', port: 0, https: c.tls });
+    const box = makeSandbox(config(emu.url, emu.caPath ?? join(tmpdir(), 'no-ca.pem')));
+    try {
+      box.write('starturl.txt', 'https://example.awsapps.com/start');
+      if (c.faults) emu.setFaults(c.faults);
+      if (c.scripted) emu.script([{ path: '/device_authorization', status: 200, headers: { 'content-type': 'application/json' }, body: SUCCESS_BODY }]);
+      const sub = (v: string) => v.replace(/^URL$/, emu.url).replace(/^CA$/, emu.caPath ?? '');
+      const env = { ...box.env, ...Object.fromEntries(Object.entries(c.env ?? {}).map(([k, v]) => [k, sub(v)])) };
+      const args = [...(runner === runAws ? ['sso-oidc'] : []), ...c.args.map(sub)];
+      const r = await runner(args, { env, cwd: box.dir });
+      // Each side has its own port: the emulator's URL reads `URL` in what both print.
+      const unport = (t: string) => t.replaceAll(emu.url, 'URL');
+      return { r: { ...r, stdout: unport(r.stdout), stderr: unport(r.stderr) }, sent: emu.requests().length };
+    } finally {
+      await emu.close();
+      box.cleanup();
+    }
   }
 
   for (const c of CASES) {
     test(c.name, async () => {
-      const v1 = await side(c, runAws);
-      const ours = await side(c, runCli);
+      const [v1, ours] = await Promise.all([side(c, runAws), side(c, runCli)]);
       assert.equal(v1.r.code, c.v1Code, `aws exit code (stderr: ${v1.r.stderr})`);
       assert.equal(ours.r.code, c.ourCode, `sso-oidc exit code (stderr: ${ours.r.stderr})`);
       assert.equal(ours.r.stdout, v1.r.stdout, 'stdout');

@@ -10,9 +10,10 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import { startEmulator } from '../../src/emulator/server.js';
-import type { Emulator, ScriptedResponse } from '../../src/emulator/types.js';
+import type { ScriptedResponse } from '../../src/emulator/types.js';
 import { makeSandbox, run, runCli, type RunResult, type Sandbox } from '../helpers/cli.js';
 
 const AWS2 = '/opt/awscli2/bin/aws';
@@ -200,38 +201,38 @@ function v2Message(stderr: string): string {
   return m[1] as string;
 }
 
-describe('sso-oidc and AWS CLI v2 side by side: yaml, yaml-stream, off, --cli-input-yaml', { skip: haveV2 ? false : `AWS CLI v2 is not installed at ${AWS2}: v2 yaml conformance cases skipped` }, () => {
-  let emu: Emulator;
+/** Cases run in parallel: each side of each case has an emulator of its own, and both sides run at once. */
+describe('sso-oidc and AWS CLI v2 side by side: yaml, yaml-stream, off, --cli-input-yaml', { skip: haveV2 ? false : `AWS CLI v2 is not installed at ${AWS2}: v2 yaml conformance cases skipped`, concurrency: availableParallelism() + 1 }, () => {
   let box: Sandbox;
-  before(async () => {
-    emu = await startEmulator({ host: '127.0.0.1', port: 0 });
+  before(() => {
     box = makeSandbox();
     box.write(START_URL_FILE, 'https://example.awsapps.com/start');
     box.write('input.yaml', '# from a file\nclientName: fromfile\nclientType: public\nscopes:\n  - a\n  - b\n');
   });
-  after(async () => {
-    await emu.close();
-    box.cleanup();
-  });
+  after(() => box.cleanup());
 
   async function side(c: V2Case, v2: boolean): Promise<{ result: RunResult; bodies: unknown[] }> {
-    emu.clearFaults();
-    emu.clearRequests();
-    if (c.responses) emu.script(c.responses);
-    const args = c.args.map((a) => (a === 'URL' ? emu.url : a));
-    const env: Record<string, string> = { ...box.env, AWS_PAGER: '', ...c.env };
-    if (c.config !== undefined) env['AWS_CONFIG_FILE'] = box.write(`config-${c.name.replace(/[^a-z0-9]+/gi, '-')}`, c.config);
-    const options = { env, cwd: box.dir };
-    const result = v2 ? await run(AWS2, ['sso-oidc', ...args], options) : await runCli(args, options);
-    return { result, bodies: emu.requests().map((r) => r.json) };
+    const emu = await startEmulator({ host: '127.0.0.1', port: 0 });
+    try {
+      if (c.responses) emu.script(c.responses);
+      const args = c.args.map((a) => (a === 'URL' ? emu.url : a));
+      const env: Record<string, string> = { ...box.env, AWS_PAGER: '', ...c.env };
+      if (c.config !== undefined) env['AWS_CONFIG_FILE'] = box.write(`config-${c.name.replace(/[^a-z0-9]+/gi, '-')}`, c.config);
+      const options = { env, cwd: box.dir };
+      const r = v2 ? await run(AWS2, ['sso-oidc', ...args], options) : await runCli(args, options);
+      // Each side has its own port: the emulator's URL reads `URL` in what both print.
+      const unport = (t: string) => t.replaceAll(emu.url, 'URL');
+      return { result: { ...r, stdout: unport(r.stdout), stderr: unport(r.stderr) }, bodies: emu.requests().map((q) => q.json) };
+    } finally {
+      await emu.close();
+    }
   }
 
   test(`the table has at least 40 cases (${CASES.length})`, () => assert.ok(CASES.length >= 40));
 
   for (const c of CASES) {
     test(c.name, async () => {
-      const v2 = await side(c, true);
-      const ours = await side(c, false);
+      const [v2, ours] = await Promise.all([side(c, true), side(c, false)]);
       assert.equal(v2.result.code, c.code, `aws v2 exit code (stderr: ${v2.result.stderr})`);
       assert.equal(ours.result.code, c.code, `sso-oidc exit code (stderr: ${ours.result.stderr})`);
       assert.equal(ours.result.stdout, v2.result.stdout, 'stdout');

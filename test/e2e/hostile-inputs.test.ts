@@ -183,7 +183,7 @@ describe('hostile inputs and servers, through the built CLI', () => {
     assert.equal(await sent(`${ours} --start-url file://<(printf https://from.procsub/start) ${tail}`, ''), 'https://from.procsub/start');
     const aws = findAws();
     if (aws === null) return; // the AWS CLI comparison below needs aws on PATH
-    const theirs = `${q(aws)} sso-oidc ${head}`;
+    const theirs = `${[aws.command, ...aws.prefix].map(q).join(" ")} sso-oidc ${head}`;
     assert.equal(await sent(`printf https://from.stdin/start | ${theirs} --start-url file:///dev/stdin ${tail}`, ''), 'https://from.stdin/start');
     assert.equal(await sent(`${theirs} --start-url file://<(printf https://from.procsub/start) ${tail}`, ''), 'https://from.procsub/start');
   });

@@ -4,7 +4,7 @@
  * NODE_EXTRA_CA_CERTS and other variables that must not leak into a test).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,19 +84,37 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
   return run(process.execPath, [BIN, ...args], options);
 }
 
-let awsPath: string | null | undefined;
+/** How to start the AWS CLI v1: its interpreter and the script, or the command as found on PATH. */
+export interface AwsCli {
+  command: string;
+  /** Arguments before the CLI's own: the script when run through its interpreter. */
+  prefix: string[];
+}
 
-/** The installed AWS CLI, or null when `aws` is not on PATH. */
-export function findAws(): string | null {
-  if (awsPath === undefined) {
-    const r = spawnSync('sh', ['-c', 'command -v aws'], { encoding: 'utf-8' });
-    awsPath = r.status === 0 ? r.stdout.trim() : null;
+let awsCli: AwsCli | null | undefined;
+
+/**
+ * The installed AWS CLI, or null when `aws` is not on PATH. Under pyenv, `aws` is a shim (bash,
+ * then `pyenv exec`, a second bash) costing ~0.1 s of CPU per run: we take the real script from
+ * `pyenv which aws` and run it with the python its `#!` line names, as the shim finally does.
+ */
+export function findAws(): AwsCli | null {
+  if (awsCli !== undefined) return awsCli;
+  const onPath = spawnSync('sh', ['-c', 'command -v aws'], { encoding: 'utf-8' });
+  if (onPath.status !== 0) return (awsCli = null);
+  const found = onPath.stdout.trim();
+  awsCli = { command: found, prefix: [] };
+  const viaPyenv = spawnSync('pyenv', ['which', 'aws'], { encoding: 'utf-8' });
+  if (viaPyenv.status === 0) {
+    const script = viaPyenv.stdout.trim();
+    const shebang = /^#!(\S+)[ \t]*\n/.exec(readFileSync(script, 'utf-8').slice(0, 300));
+    awsCli = shebang?.[1] !== undefined && !shebang[1].endsWith('/env') ? { command: shebang[1], prefix: [script] } : { command: script, prefix: [] };
   }
-  return awsPath;
+  return awsCli;
 }
 
 export function runAws(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const aws = findAws();
   if (aws === null) throw new Error('aws is not on PATH');
-  return run(aws, args, options);
+  return run(aws.command, [...aws.prefix, ...args], options);
 }

@@ -47,6 +47,11 @@ export interface FakeDepsOptions {
   env?: Record<string, string | undefined>;
   /** The content of $HOME/config (AWS_CONFIG_FILE). Default: region us-east-1, no URL following. */
   config?: string;
+  /**
+   * An existing sandbox dir (e.g. makeSandbox's) to use as HOME and cwd instead of a fresh one: its
+   * config and credentials stay unless `config` is given, and cleanup() leaves it in place.
+   */
+  dir?: string;
   /** Extra files, relative to the sandbox dir, written before the run. */
   files?: Record<string, string>;
   /** Default: the sandbox dir. */
@@ -85,9 +90,10 @@ export interface FakeDeps extends Deps {
 export const DEFAULT_CONFIG = '[default]\nregion = us-east-1\ncli_follow_urlparam = false\n';
 
 export function fakeDeps(options: FakeDepsOptions = {}): FakeDeps {
-  const dir = mkdtempSync(join(tmpdir(), 'sso-oidc-fake-'));
-  writeFileSync(join(dir, 'config'), options.config ?? DEFAULT_CONFIG);
-  writeFileSync(join(dir, 'credentials'), '');
+  const owned = options.dir === undefined;
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'sso-oidc-fake-'));
+  if (owned || options.config !== undefined) writeFileSync(join(dir, 'config'), options.config ?? DEFAULT_CONFIG);
+  if (owned) writeFileSync(join(dir, 'credentials'), '');
   const env: Record<string, string | undefined> = {
     PATH: '/usr/bin:/bin',
     HOME: dir,
@@ -138,7 +144,7 @@ export function fakeDeps(options: FakeDepsOptions = {}): FakeDeps {
     sleeps,
     opened,
     onSleep: undefined,
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    cleanup: () => void (owned && rmSync(dir, { recursive: true, force: true })),
   };
   return deps;
 }
@@ -152,13 +158,28 @@ export interface MainResult {
 /**
  * Runs main(argv, deps) in-process. With `deps` given the caller owns it (and cleans it up);
  * otherwise a fresh fakeDeps(options) is made and removed afterwards.
+ *
+ * A process test sees everything on stderr; in-process, only what went through deps.stderr. So
+ * that nothing slips past, a write to the real process.stderr or a process warning during the run
+ * (an SDK or Node warning, a stray console.error) fails it.
  */
 export async function runMain(argv: readonly string[], options: FakeDepsOptions & { deps?: FakeDeps } = {}): Promise<MainResult> {
   const deps = options.deps ?? fakeDeps(options);
+  const leaked: string[] = [];
+  const write = process.stderr.write;
+  process.stderr.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+    leaked.push(String(chunk));
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof process.stderr.write;
+  const onWarning = (w: Error): void => void leaked.push(`(warning) ${w.name}: ${w.message}`);
+  process.on('warning', onWarning);
   try {
     const code = await main(argv, deps);
+    if (leaked.length > 0) throw new Error(`main(${JSON.stringify(argv)}) wrote to the process's stderr, not deps.stderr:\n${leaked.join('')}`);
     return { code, stdout: deps.stdout.text, stderr: deps.stderr.text };
   } finally {
+    process.stderr.write = write;
+    process.off('warning', onWarning);
     if (options.deps === undefined) deps.cleanup();
   }
 }

@@ -16,14 +16,9 @@ import { defaultGlobals, type GlobalArgs } from '../../src/cli/spec.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { silentLog } from '../../src/debug/log.js';
 import { ORACLE_CASES, type OracleCase } from '../fixtures/config/oracle-cases.js';
+import { findAws } from '../helpers/cli.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'config');
-/** The aws script itself when pyenv manages it: its shim costs a second per run. */
-function findAws(): string | undefined {
-  const viaPyenv = spawnSync('pyenv', ['which', 'aws'], { encoding: 'utf8' });
-  const candidate = viaPyenv.status === 0 ? viaPyenv.stdout.trim() : 'aws';
-  return spawnSync(candidate, ['--version'], { encoding: 'utf8' }).status === 0 ? candidate : undefined;
-}
 const AWS = findAws();
 const botocoreMissing = spawnSync('python3', ['-c', 'import botocore'], { encoding: 'utf8' }).status !== 0;
 
@@ -93,7 +88,7 @@ async function runCase(c: OracleCase): Promise<Run> {
     const ours = await ourResolution(argv, env, dir);
     const cmd = ['sso-oidc', 'start-device-authorization', '--client-id', 'c', '--client-secret', 's', '--start-url', `file://${join(dir, 'start-url.txt')}`, '--no-sign-request', ...argv];
     const { rc, stdout, stderr } = await new Promise<{ rc: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(AWS ?? 'aws', cmd, { env, timeout: 45_000 }, (error, out, err) => resolve({ rc: error ? Number(error.code ?? 1) : 0, stdout: out, stderr: err }));
+      execFile(AWS?.command ?? 'aws', [...(AWS?.prefix ?? []), ...cmd], { env, timeout: 45_000 }, (error, out, err) => resolve({ rc: error ? Number(error.code ?? 1) : 0, stdout: out, stderr: err }));
     });
     const lastErrorLine = stderr.split('\n').filter((l) => l.trim() !== '').at(-1) ?? '';
     return { rc, stdout, lastErrorLine, seen, ours };
@@ -140,7 +135,7 @@ function compare(run: Run): void {
   if (run.rc === 0) assert.equal(formatOf(run.stdout), ours.output);
 }
 
-describe('resolveConfig agrees with aws (v1) on the oracle cases', { skip: AWS === undefined && 'aws is not on PATH', concurrency: 3 }, () => {
+describe('resolveConfig agrees with aws (v1) on the oracle cases', { skip: AWS === null && 'aws is not on PATH', concurrency: 3 }, () => {
   for (const c of ORACLE_CASES) {
     it(c.name, { timeout: 60_000 }, async () => compare(await runCase(c)));
   }

@@ -114,3 +114,13 @@ test('runMain: an operation against the in-process emulator', async () => {
     assert.equal(emu.requests().length, 1);
   });
 });
+
+test('runMain fails a run that writes to the real stderr or warns, around deps', async () => {
+  const deps = fakeDeps();
+  try {
+    const stray = { ...deps, now: () => (process.emitWarning('stray warning'), new Date(0)) };
+    await assert.rejects(runMain(['register-client', '--client-name', 'x', '--client-type', 'public', '--endpoint-url', 'http://127.0.0.1:1', '--debug'], { deps: stray }), /wrote to the process's stderr[\s\S]*stray warning/);
+  } finally {
+    deps.cleanup();
+  }
+});

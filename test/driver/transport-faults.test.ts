@@ -1,5 +1,5 @@
 /**
- * Transport faults through the built CLI, against real local servers: the message, the exit code
+ * Transport faults through main(argv, deps) in-process, against real local servers: the message, the exit code
  * and the number of attempts the server saw, for each fault issue 4 names.
  */
 import assert from 'node:assert/strict';
@@ -7,10 +7,11 @@ import { after, before, describe, test } from 'node:test';
 import { startEmulator } from '../../src/emulator/server.js';
 import type { Emulator } from '../../src/emulator/types.js';
 import { makeCertificateAuthority } from '../../src/emulator/certs.js';
-import { makeSandbox, runCli, type Sandbox } from '../helpers/cli.js';
+import { makeSandbox, type Sandbox } from '../helpers/cli.js';
+import { runMain } from '../helpers/fake-deps.js';
 import { startProxy } from '../helpers/proxy.js';
 
-describe('transport faults through the built CLI', () => {
+describe('transport faults through main()', () => {
   let http: Emulator;
   let https: Emulator;
   let box: Sandbox;
@@ -33,7 +34,7 @@ describe('transport faults through the built CLI', () => {
 
   async function cli(emu: Emulator, extra: string[], env: Record<string, string> = {}) {
     emu.clearRequests();
-    const r = await runCli([...args(emu.url), ...extra], { env: { ...box.env, ...env }, cwd: box.dir });
+    const r = await runMain([...args(emu.url), ...extra], { dir: box.dir, env: { ...box.env, ...env } });
     return { ...r, attempts: emu.requests().length };
   }
 
@@ -70,7 +71,7 @@ describe('transport faults through the built CLI', () => {
   });
 
   test('connection refused: exit 255, AWS wording', async () => {
-    const r = await runCli(args('http://127.0.0.1:1'), { env: { ...box.env, AWS_MAX_ATTEMPTS: '1' } });
+    const r = await runMain(args('http://127.0.0.1:1'), { dir: box.dir, env: { ...box.env, AWS_MAX_ATTEMPTS: '1' } });
     assert.equal(r.code, 255);
     assert.equal(r.stderr, '\nCould not connect to the endpoint URL: "http://127.0.0.1:1/device_authorization"\n');
   });

@@ -1,17 +1,18 @@
 /**
- * Every bad input, through the built CLI against a real emulator: the message, the exit code, and
- * that nothing reached the server. Plus the happy paths of the inputs: file://, --cli-input-json,
- * skeletons and their round trip.
+ * Every bad input, through main(argv, deps) in-process against a real emulator: the message, the
+ * exit code, and that nothing reached the server. Plus the happy paths of the inputs: file://,
+ * --cli-input-json, skeletons and their round trip.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startEmulator } from '../../src/emulator/server.js';
 import type { Emulator } from '../../src/emulator/types.js';
-import { makeSandbox, runCli, type Sandbox } from '../helpers/cli.js';
+import { makeSandbox, type Sandbox } from '../helpers/cli.js';
+import { runMain } from '../helpers/fake-deps.js';
 
 const USAGE = 'usage: sso-oidc [options] <command> [parameters]\nTo see help text, you can run:\n\n  sso-oidc help\n  sso-oidc <command> help\n';
 
-describe('inputs through the built CLI', () => {
+describe('inputs through main()', () => {
   let emu: Emulator;
   let box: Sandbox;
   let base: string[];
@@ -31,7 +32,7 @@ describe('inputs through the built CLI', () => {
 
   async function cli(args: string[], env: Record<string, string> = {}) {
     emu.clearRequests();
-    const result = await runCli(args, { env: { ...box.env, ...env }, cwd: box.dir });
+    const result = await runMain(args, { dir: box.dir, env: { ...box.env, ...env } });
     return { ...result, sent: emu.requests().length };
   }
 
