@@ -10,7 +10,7 @@ import type { OperationDescription } from '../model/types.js';
 import type { AttemptRecord } from './capture.js';
 import { createClient, makeCommand } from './client.js';
 import { ConnectionState } from './connection.js';
-import { parseErrorResponse, retryErrorCode } from './error-response.js';
+import { parseErrorResponse, parseErrorResponseV2, retryErrorCode } from './error-response.js';
 import { abortableSleep, type AttemptOutcome, BotocoreRetryStrategy } from './retry.js';
 import { logSettings, operationUrl, prepareTransport } from './settings.js';
 import type { ReadFile } from './tls.js';
@@ -100,7 +100,14 @@ function finish(op: OperationDescription, attempts: AttemptRecord[], maxReached:
   if (last?.response) {
     const { status, headers, body } = last.response;
     const { code, message } = parseErrorResponse(status, headers, body);
-    const error = new ServiceError({ code, operation: op.name, message, httpStatus: status, ...(maxReached ? { maxRetriesReached: n - 1 } : {}) });
+    const error = new ServiceError({
+      code,
+      operation: op.name,
+      message,
+      httpStatus: status,
+      ...(maxReached ? { maxRetriesReached: n - 1 } : {}),
+      v2: parseErrorResponseV2(status, headers, body),
+    });
     log.debug('send', `Outcome: service error after ${n} attempt(s): ${error.message}`);
     throw error;
   }

@@ -15,6 +15,9 @@ export interface GlobalOption {
 
 export const OUTPUT_CHOICES = ['json', 'text', 'table'] as const;
 export const COLOR_CHOICES = ['on', 'off', 'auto'] as const;
+/** AWS CLI v2's error formats (awscli/errorhandler.py VALID_ERROR_FORMATS), in its order. */
+export const ERROR_FORMAT_CHOICES = ['legacy', 'json', 'yaml', 'text', 'table', 'enhanced'] as const;
+export const BINARY_FORMAT_CHOICES = ['base64', 'raw-in-base64-out'] as const;
 
 export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
   { flag: '--debug', key: 'debug', kind: 'boolean', doc: 'Turn on debug logging. Secrets (client secrets, device codes, tokens) are always shown as ***.' },
@@ -50,6 +53,27 @@ export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
     key: 'cliConnectTimeout',
     kind: 'integer',
     doc: 'The maximum socket connect time in seconds. If the value is set to 0, the socket connect will be blocking and not timeout. The default value is 60 seconds.',
+  },
+  {
+    flag: '--cli-binary-format',
+    key: 'cliBinaryFormat',
+    kind: 'choice',
+    choices: BINARY_FORMAT_CHOICES,
+    doc: 'The formatting style to be used for binary blobs. (Accepted for compatibility with AWS CLI v2: these operations have no binary members.)',
+  },
+  { flag: '--no-cli-pager', key: 'cliPager', kind: 'negated', doc: 'Disable cli pager for output. (Accepted for compatibility with AWS CLI v2: output is never paged.)' },
+  {
+    flag: '--no-cli-auto-prompt',
+    key: 'cliAutoPrompt',
+    kind: 'negated',
+    doc: 'Disable automatically prompt for CLI input parameters. (Accepted for compatibility with AWS CLI v2: we never prompt.)',
+  },
+  {
+    flag: '--cli-error-format',
+    key: 'cliErrorFormat',
+    kind: 'choice',
+    choices: ERROR_FORMAT_CHOICES,
+    doc: 'The formatting style for error output, as AWS CLI v2 prints it. Without it (or AWS_CLI_ERROR_FORMAT, or cli_error_format in the config), errors are worded as AWS CLI v1 words them.',
   },
 ];
 

@@ -54,7 +54,7 @@ function onceParser(flag: string, convert: (v: string) => unknown = (v) => v) {
 
 function choiceParser(flag: string, choices: readonly string[]) {
   return onceParser(flag, (v) => {
-    if (!choices.includes(v)) throw invalidChoice(flag, choices);
+    if (!choices.includes(v)) throw invalidChoice(flag, choices, v);
     return v;
   });
 }
@@ -75,15 +75,27 @@ function timeoutParser(flag: string) {
   });
 }
 
+/** A global option's error comes from AWS CLI v2's main parser: no parsed globals there. */
+function globalParse<T extends (...args: never[]) => unknown>(parse: T): T {
+  return ((...args: Parameters<T>) => {
+    try {
+      return parse(...args);
+    } catch (e) {
+      if (e instanceof UsageError) e.globalParse = true;
+      throw e;
+    }
+  }) as T;
+}
+
 function addGlobal(cmd: Command, g: GlobalOption): void {
   if (g.kind === 'boolean' || g.kind === 'negated') {
     cmd.addOption(new Option(g.flag));
     return;
   }
   const opt = new Option(`${g.flag} <value>`);
-  if (g.kind === 'choice') opt.argParser(choiceParser(g.flag, g.choices ?? []));
-  else if (g.kind === 'integer') opt.argParser(timeoutParser(g.flag));
-  else opt.argParser(onceParser(g.flag));
+  if (g.kind === 'choice') opt.argParser(globalParse(choiceParser(g.flag, g.choices ?? [])));
+  else if (g.kind === 'integer') opt.argParser(globalParse(timeoutParser(g.flag)));
+  else opt.argParser(globalParse(onceParser(g.flag)));
   cmd.addOption(opt);
 }
 
@@ -120,6 +132,7 @@ function globalsFrom(opts: Record<string, unknown>): GlobalArgs {
     caBundle: opts['caBundle'] as string | undefined,
     cliReadTimeout: opts['cliReadTimeout'] as number | undefined,
     cliConnectTimeout: opts['cliConnectTimeout'] as number | undefined,
+    cliErrorFormat: opts['cliErrorFormat'] as string | undefined,
   };
 }
 
@@ -131,7 +144,11 @@ export function commandNames(): string[] {
 /** Turns commander's own errors into the AWS CLI's argparse messages. */
 function translate(e: CommanderError): UsageError {
   const flag = /option '([^ ']+)/.exec(e.message)?.[1];
-  if (e.code === 'commander.optionMissingArgument' && flag) return new UsageError(`argument ${flag}: expected one argument`);
+  if (e.code === 'commander.optionMissingArgument' && flag) {
+    const err = new UsageError(`argument ${flag}: expected one argument`);
+    err.globalParse = GLOBAL_OPTIONS.some((g) => g.flag === flag);
+    return err;
+  }
   const cmd = /unknown command '([^']*)'/.exec(e.message)?.[1];
   if (e.code === 'commander.unknownCommand' && cmd !== undefined) return unknownCommand(cmd, commandNames());
   return new UsageError(e.message.replace(/^error: /, ''));

@@ -18,8 +18,62 @@ export function formatChoices(choices: readonly string[]): string {
   return lines.join('\n');
 }
 
-export function invalidChoice(flag: string, choices: readonly string[]): UsageError {
-  return new UsageError(`argument ${flag}: Invalid choice, valid choices are:\n\n${formatChoices(choices)}`);
+/**
+ * AWS CLI v2's invalid-choice message (awscli/argparser.py `_check_value`), with the usage block
+ * after it as its ArgParseException carries it.
+ */
+export function v2InvalidChoice(dest: string, value: string, choices: readonly string[]): string {
+  const msg = [`Found invalid choice '${value}'\n`];
+  const possible = getCloseMatches(value, choices, 3, 0.8);
+  if (possible.length > 0) msg.push('Maybe you meant:\n', ...possible.map((w) => `  * ${w}`));
+  return `argument ${dest}: ${msg.join('\n')}\n\n${USAGE_BLOCK}`;
+}
+
+export function invalidChoice(flag: string, choices: readonly string[], value?: string): UsageError {
+  return new UsageError(`argument ${flag}: Invalid choice, valid choices are:\n\n${formatChoices(choices)}`, {
+    ...(value === undefined ? {} : { v2: { message: v2InvalidChoice(flag, value, choices) } }),
+  });
+}
+
+/** difflib.SequenceMatcher(None, a, b).ratio() for short strings (no autojunk below 200 chars). */
+export function sequenceRatio(a: string, b: string): number {
+  if (a.length + b.length === 0) return 1;
+  const longest = (alo: number, ahi: number, blo: number, bhi: number): [number, number, number] => {
+    let best: [number, number, number] = [alo, blo, 0];
+    let j2len = new Map<number, number>();
+    for (let i = alo; i < ahi; i++) {
+      const next = new Map<number, number>();
+      for (let j = blo; j < bhi; j++) {
+        if (a[i] !== b[j]) continue;
+        const k = (j2len.get(j - 1) ?? 0) + 1;
+        next.set(j, k);
+        if (k > best[2]) best = [i - k + 1, j - k + 1, k];
+      }
+      j2len = next;
+    }
+    return best;
+  };
+  let matches = 0;
+  const queue: [number, number, number, number][] = [[0, a.length, 0, b.length]];
+  while (queue.length > 0) {
+    const [alo, ahi, blo, bhi] = queue.pop() as [number, number, number, number];
+    const [i, j, k] = longest(alo, ahi, blo, bhi);
+    if (k === 0) continue;
+    matches += k;
+    if (alo < i && blo < j) queue.push([alo, i, blo, j]);
+    if (i + k < ahi && j + k < bhi) queue.push([i + k, ahi, j + k, bhi]);
+  }
+  return (2 * matches) / (a.length + b.length);
+}
+
+/** difflib.get_close_matches: best score first, ties by the larger string (heapq.nlargest). */
+export function getCloseMatches(word: string, possibilities: readonly string[], n = 3, cutoff = 0.6): string[] {
+  return possibilities
+    .map((x) => ({ x, score: sequenceRatio(x, word) }))
+    .filter(({ score }) => score >= cutoff)
+    .sort((p, q) => q.score - p.score || (p.x < q.x ? 1 : p.x > q.x ? -1 : 0))
+    .slice(0, n)
+    .map(({ x }) => x);
 }
 
 /** Levenshtein distance, for "maybe you meant" suggestions. */
@@ -57,6 +111,8 @@ export function unknownCommand(word: string, names: readonly string[]): UsageErr
   return new UsageError(
     `argument command: Invalid choice, valid choices are:\n\n${formatChoices(names)}` +
       suggestion('choice', word, closeMatches(word, names)),
+    // Our commands are v2's operations of `aws sso-oidc`: its operation parser reports them.
+    { v2: { message: v2InvalidChoice('operation', word, names) } },
   );
 }
 
@@ -72,5 +128,6 @@ export function unknownOptionsError(unknown: readonly string[], known: readonly 
     .filter((h): h is string => h !== undefined);
   return new UsageError(`${USAGE_BLOCK}\nUnknown options: ${unknown.join(', ')}${hints.length ? '\n' + hints.join('\n') : ''}`, {
     showUsage: false,
+    v2: { form: 'unknown-options', message: `Unknown options: ${unknown.join(', ')}` },
   });
 }

@@ -18,6 +18,8 @@ export interface GlobalArgs {
   caBundle?: string;
   cliReadTimeout?: number; // seconds, validated integer >= 0
   cliConnectTimeout?: number; // seconds, validated integer >= 0
+  /** --cli-error-format (AWS CLI v2); read only when an error is printed. */
+  cliErrorFormat?: string;
 }
 
 export type EndpointSource =
