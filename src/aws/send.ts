@@ -3,6 +3,7 @@
  * error wording, timeouts, TLS trust and proxies. Callers import this module lazily (it loads
  * the SDK). The result is the raw 2xx response; everything else is a typed CliError.
  */
+import type { AwsCredentialIdentity } from '@smithy/types';
 import type { ResolvedConfig } from '../config/types.js';
 import type { DebugLog } from '../debug/log.js';
 import { InterruptedError, ServiceError, TransportError } from '../errors.js';
@@ -26,6 +27,8 @@ export interface RawResponse {
 export interface SendOptions {
   /** Aborted on Ctrl-C: the request or back-off sleep stops and InterruptedError is thrown. */
   signal?: AbortSignal;
+  /** For a SigV4 operation (op.auth): the credentials to sign with; absent, it is sent unsigned (--no-sign-request). */
+  credentials?: AwsCredentialIdentity;
   log: DebugLog;
   /** One-line warnings to stderr (e.g. TLS verification disabled); called at most once per call. */
   warn: (text: string) => void;

@@ -118,8 +118,15 @@ export async function runOperation(inv: OperationInvocation, deps: Deps, log: De
     return;
   }
 
+  // Credentials are looked up only for the signed operation, after validation, before sending.
+  let credentials;
+  if (inv.op.auth === 'sigv4' && inv.globals.signRequest) {
+    const { resolveCredentials } = await import('../aws/credentials.js');
+    credentials = await resolveCredentials({ profileFlag: inv.globals.profile, profile: config.profile, env: deps.env, log });
+  }
   const { sendOperation } = await import('../aws/send.js');
   const raw = await sendOperation(inv.op, toSdkInput(request), config, {
+    ...(credentials === undefined ? {} : { credentials }),
     signal: deps.signal,
     log,
     warn: (text) => deps.stderr.write(text.endsWith('\n') ? text : text + '\n'),

@@ -3,6 +3,7 @@
  * first stdout line (and `CA bundle: <path>` second with --https), then runs until SIGINT or
  * SIGTERM. Everything else goes to stderr.
  */
+import { parseIamCredentials } from './iam.js';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { EXIT } from '../errors.js';
 import { startEmulator } from './server.js';
@@ -44,6 +45,7 @@ interface ParsedOptions {
   tokenExpiresIn: number;
   latency: number;
   verbose?: boolean;
+  iamCredentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 function integer(min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
@@ -54,6 +56,12 @@ function integer(min: number, max = Number.MAX_SAFE_INTEGER): (value: string) =>
     }
     return n;
   };
+}
+
+function iamCredentials(value: string): { accessKeyId: string; secretAccessKey: string } {
+  const c = parseIamCredentials(value);
+  if (c === undefined) throw new InvalidArgumentError('Expected ACCESS_KEY_ID:SECRET_ACCESS_KEY.');
+  return c;
 }
 
 function program(io: CliIo): Command {
@@ -68,6 +76,7 @@ function program(io: CliIo): Command {
     .option('--token-expires-in <seconds>', 'lifetime of an access token', integer(1), 28_800)
     .option('--latency <ms>', 'delay every API response by MS milliseconds', integer(0), 0)
     .option('--verbose', 'log one line per request (method, path, status) to stderr')
+    .option('--iam-credentials <AKID:SECRET>', 'accept CreateTokenWithIAM requests signed (SigV4) with these credentials', iamCredentials)
     .showHelpAfterError('(run sso-oidc-emulator --help for usage)')
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .exitOverride();
@@ -95,6 +104,7 @@ function toEmulatorOptions(o: ParsedOptions, io: CliIo): EmulatorOptions {
     tokenExpiresIn: o.tokenExpiresIn,
     latencyMs: o.latency,
     ...(o.autoApprove === undefined ? {} : { autoApproveSeconds: o.autoApprove === true ? 0 : o.autoApprove }),
+    ...(o.iamCredentials === undefined ? {} : { iamCredentials: o.iamCredentials }),
     ...(o.verbose === true ? { log: (line: string) => void io.stderr.write(`${line}\n`) } : {}),
   };
 }

@@ -34,6 +34,11 @@ export interface EmulatorOptions {
   clientSecretTtl?: number;
   /** Largest accepted request body in bytes; default 65536 (larger ones get 413). */
   bodyLimit?: number;
+  /**
+   * The credentials CreateTokenWithIAM signatures are verified against (SigV4, service
+   * `sso-oauth`). Without them every signed request is refused as an unknown key.
+   */
+  iamCredentials?: { accessKeyId: string; secretAccessKey: string };
   /** Receives one line per request (method, path, status) when set; never bodies. */
   log?: (line: string) => void;
 }

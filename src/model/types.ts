@@ -3,7 +3,7 @@
  * order. The descriptions (src/model/operations/*.ts) are data only.
  */
 
-export type MemberType = 'string' | 'integer' | 'long' | 'list';
+export type MemberType = 'string' | 'integer' | 'long' | 'list' | 'structure';
 
 export interface Member {
   /** API name, camelCase as on the wire: clientId. */
@@ -11,6 +11,10 @@ export interface Member {
   type: MemberType;
   /** For lists: the element type (always string in this service). */
   element?: 'string';
+  /** For lists: the element shape's name (the output skeleton's sample value), e.g. Scope. */
+  elementShape?: string;
+  /** For structures (output only): the members, in model order. */
+  members?: readonly Member[];
   required?: boolean;
   /** The model's `sensitive` trait: never logged, never echoed in errors. */
   sensitive?: boolean;
@@ -23,7 +27,10 @@ export interface OperationDescription {
   name: string;
   /** CLI name: start-device-authorization. */
   cliName: string;
+  /** The request URI as the model gives it (a query string included: `/token?aws_iam=t`). */
   http: { method: 'POST'; path: string };
+  /** 'sigv4': signed with the caller's credentials (CreateTokenWithIAM); absent: unsigned (smithy.api#noAuth). */
+  auth?: 'sigv4';
   doc: string;
   /** Input members in model order. */
   input: readonly Member[];

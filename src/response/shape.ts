@@ -32,7 +32,18 @@ export function pyInt(value: Value): bigint {
 
 function shapeMember(member: Member, value: Value): Value {
   if (member.type === 'integer' || member.type === 'long') return pyInt(value);
+  if (member.type === 'structure' && value instanceof Map) return shapeMembers(member.members ?? [], value);
   return value;
+}
+
+/** Model members in model order; unknown wire members and nulls dropped. */
+function shapeMembers(members: readonly Member[], parsed: ValueMap): ValueMap {
+  const out: ValueMap = new Map();
+  for (const member of members) {
+    const value = parsed.get(member.name);
+    if (value !== undefined && value !== null) out.set(member.name, shapeMember(member, value));
+  }
+  return out;
 }
 
 /** Raw 2xx body -> the response the AWS CLI would format. */
@@ -50,10 +61,5 @@ export function shapeResponse(op: OperationDescription, body: Buffer): ValueMap 
       EXIT.other,
     );
   }
-  const out: ValueMap = new Map();
-  for (const member of op.output) {
-    const value = parsed.get(member.name);
-    if (value !== undefined && value !== null) out.set(member.name, shapeMember(member, value));
-  }
-  return out;
+  return shapeMembers(op.output, parsed);
 }
