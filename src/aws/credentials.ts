@@ -14,6 +14,7 @@ import { ConfigError } from '../errors.js';
 export function noCredentialsError(cause?: unknown): ConfigError {
   return new ConfigError('Unable to locate credentials. You can configure credentials by running "aws configure".', {
     ...(cause === undefined ? {} : { cause }),
+    layout: 'plain',
     v2: { form: 'structured', code: 'NoCredentials', message: 'Unable to locate credentials. You can configure credentials by running "aws login".' },
   });
 }

@@ -6,7 +6,8 @@
  * errorText): `undefined` is returned then.
  */
 import type { Deps } from '../deps.js';
-import { CliError, ConfigError, ParamError, ServiceError, UsageError } from '../errors.js';
+import type { CliError } from '../errors.js';
+import { ConfigError, ParamError, ServiceError, UsageError } from '../errors.js';
 import type { Value, ValueMap } from '../value/types.js';
 import { ERROR_FORMAT_CHOICES } from './global-options.js';
 import { PROG, USAGE_BLOCK } from './usage.js';
