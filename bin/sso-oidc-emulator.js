@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/emulator/cli.js';
-
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
+// CommonJS (bin/package.json), like bin/sso-oidc.js; the emulator's bundle is an ES module.
+import('../dist/emulator/cli.js').then(async ({ main }) => {
+  process.exitCode = await main(process.argv.slice(2));
 });

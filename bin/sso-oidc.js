@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// The SDK warns on Node 20; our users must never see it (set before anything loads the SDK).
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const { entry } = await import('../dist/src/cli/entry.js');
-process.exitCode = await entry();
+// CommonJS (bin/package.json): on Node 20 an ES module would start the ES-module loader, which
+// costs more than our whole --version. The bundle (npm run build) does the rest.
+require('../dist/cli/start.cjs');

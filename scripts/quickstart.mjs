@@ -31,7 +31,7 @@ const startUrl = process.env.SSO_START_URL;
 let emulator;
 const target = [];
 if (startUrl === undefined) {
-  const { startEmulator } = await import(join(root, 'dist/src/emulator/server.js'));
+  const { startEmulator } = await import(join(root, 'dist/emulator/index.js'));
   emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
   target.push('--endpoint-url', emulator.url, '--region', 'us-east-1');
   console.log(`No SSO_START_URL set: using the embedded IAM Identity Center OIDC emulator at ${emulator.url}\n`);

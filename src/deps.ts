@@ -13,12 +13,36 @@ export interface OutStream {
   readonly columns: number | undefined;
 }
 
+/** How much `FileSystem.read` may take, and the signal that stops it. */
+export interface ReadLimit {
+  maxBytes: number;
+  signal?: AbortSignal;
+}
+
 export interface FileSystem {
-  /** Reads a whole file; throws the Node error (with .code such as ENOENT) when it cannot. */
+  /**
+   * Reads a whole file synchronously; throws the Node error (with .code such as ENOENT). Only
+   * for files we own (the token cache); anything a user names goes through `read`.
+   */
   readFile(path: string): Buffer;
+  /**
+   * Reads a whole file, pipe or device without blocking the event loop, so Ctrl-C works while a
+   * FIFO waits for a writer. Rejects with code 'EFBIG' past `maxBytes` (at once for /dev/zero),
+   * with name 'AbortError' when the signal aborts, else with the Node error (.code ENOENT...).
+   */
+  read(path: string, limit: ReadLimit): Promise<Buffer>;
   exists(path: string): boolean;
   /** Writes a file atomically (temp file + rename) with the given mode, creating its directory. */
   writeFileAtomic(path: string, data: string, mode: number): void;
+  /**
+   * Makes sure `path` is a directory, creating it and any missing parents with `mode`; returns
+   * whether it was created and its permission bits. Throws the Node error (EEXIST, ENOTDIR, ...).
+   */
+  ensureDir(path: string, mode: number): { created: boolean; mode: number };
+  /** The names in a directory; [] when it does not exist. */
+  listDir(path: string): string[];
+  /** Removes a file; throws the Node error. */
+  remove(path: string): void;
 }
 
 export interface Deps {

@@ -10,9 +10,9 @@ import type { HttpRequest } from '@smithy/core/protocols';
 import type { DeserializeHandlerArguments, DeserializeHandlerOutput, DeserializeMiddleware, HttpResponse } from '@smithy/types';
 import type { DebugLog } from '../debug/log.js';
 import { redactBodyForLog, redactHeadersForLog } from '../debug/redact.js';
-import type { ConnectionState } from './connection.js';
+import type { ConnectionState } from './socket.js';
 import type { FailureContext, TransportFailure } from './failure.js';
-import { classifyError, describeCause, makeFailure } from './failure.js';
+import { classifyError, describeCause, makeFailure, MAX_RESPONSE_BYTES } from './failure.js';
 
 /** One HTTP response, untouched. Header names are lower-case. */
 export interface RawHttp {
@@ -60,7 +60,13 @@ function isHttpRequest(x: unknown): x is HttpRequest {
   return typeof r?.method === 'string' && typeof r.hostname === 'string' && typeof r.headers === 'object';
 }
 
-/** Reads a response body completely; a destroyed stream (timeout, reset, abort) rejects. */
+/** Thrown by readBody past MAX_RESPONSE_BYTES (the attempt's URL is filled in by fail()). */
+class BodyTooLarge extends Error {}
+
+/**
+ * Reads a response body completely, up to MAX_RESPONSE_BYTES; past that it stops reading and
+ * destroys the stream (and with it the socket). A destroyed stream (timeout, reset, abort) rejects.
+ */
 async function readBody(body: unknown, signal?: AbortSignal): Promise<Buffer> {
   if (body === undefined || body === null) return Buffer.alloc(0);
   if (body instanceof Uint8Array) return Buffer.from(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
@@ -72,7 +78,16 @@ async function readBody(body: unknown, signal?: AbortSignal): Promise<Buffer> {
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+    let size = 0;
+    for await (const chunk of stream) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      size += bytes.length;
+      if (size > MAX_RESPONSE_BYTES) {
+        stream.destroy();
+        throw new BodyTooLarge();
+      }
+      chunks.push(bytes);
+    }
     return Buffer.concat(chunks);
   } finally {
     signal?.removeEventListener('abort', onAbort);
@@ -100,7 +115,12 @@ function fail(o: CaptureOptions, attempt: AttemptRecord, n: number, e: unknown):
   if (o.signal?.aborted) return e;
   const ctx: FailureContext = { url: attempt.url, ...(o.maskedProxy === undefined ? {} : { maskedProxy: o.maskedProxy }) };
   const seen = o.connection.take();
-  const failure = seen ? makeFailure(seen.kind, ctx, seen.cause, seen.reason) : classifyError(e, ctx);
+  const failure =
+    e instanceof BodyTooLarge
+      ? makeFailure('too-large', ctx)
+      : seen
+        ? makeFailure(seen.kind, ctx, seen.cause, seen.reason)
+        : classifyError(e, ctx);
   attempt.failure = failure;
   const detail = failure.detail || describeCause(e);
   o.log.debug('http', `Request failed (attempt ${n}): ${failure.message}${detail ? ` [${detail}]` : ''}`);
@@ -134,6 +154,11 @@ export function captureMiddleware<I extends object, O extends object>(o: Capture
       try {
         result = await next(args);
         const response = result.response as HttpResponse;
+        const declared = Number(response.headers['content-length'] ?? response.headers['Content-Length']);
+        if (declared > MAX_RESPONSE_BYTES) {
+          (response.body as Readable | undefined)?.destroy?.();
+          throw new BodyTooLarge();
+        }
         const body = await readBody(response.body, o.signal);
         raw = { status: response.statusCode, reason: response.reason ?? '', headers: { ...response.headers }, body };
         // A copy for the SDK: its body collector re-prototypes the Uint8Array it is given.

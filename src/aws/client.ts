@@ -16,10 +16,10 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { OperationDescription } from '../model/types.js';
 import type { AttemptRecord } from './capture.js';
 import { captureMiddleware } from './capture.js';
-import type { ConnectionState } from './connection.js';
+import type { ConnectionState } from './socket.js';
 import { SendHandler } from './handler.js';
 import type { BotocoreRetryStrategy } from './retry.js';
-import type { SendOptions } from './send.js';
+import type { SendOptions } from './send-options.js';
 import type { PreparedTransport } from './settings.js';
 import { operationPath, userAgentPairs } from './settings.js';
 
@@ -42,7 +42,8 @@ export function makeCommand(op: OperationDescription, input: Record<string, unkn
 }
 
 /** Values of the operation's sensitive input members: scrubbed from every debug line. */
-function secretValues(op: OperationDescription, input: Record<string, unknown>): string[] {
+/** The values of the request's sensitive members (clientSecret, deviceCode, refreshToken, ...). */
+export function secretValues(op: OperationDescription, input: Record<string, unknown>): string[] {
   return op.input
     .filter((m) => m.sensitive)
     .flatMap((m) => {
@@ -68,7 +69,9 @@ export function createClient(p: ClientParts): SSOOIDCClient {
   const { config, options } = p;
   const signal = options.signal === undefined ? {} : { signal: options.signal };
   const client = new SSOOIDCClient({
-    region: config.region,
+    // `--region ''` with an endpoint: the AWS CLI sends the call (the region names nothing on the
+    // wire of these unsigned operations, the endpoint is given); the SDK refuses an empty region.
+    region: config.region === '' ? 'us-east-1' : config.region,
     endpoint: config.endpoint.url,
     maxAttempts: config.retry.maxAttempts,
     retryStrategy: p.strategy,

@@ -1,127 +1,15 @@
 /**
  * The sockets under NodeHttpHandler: our own http/https Agents whose createConnection applies
  * the connect and read timeouts, the TLS trust settings and the proxy (HTTP CONNECT tunnel for
- * https endpoints), and records WHY a socket failed. Node reports most of these failures as
- * bare ECONNRESETs by the time they reach the request; the record keeps the AWS class.
+ * https endpoints); socket.ts records why a socket failed.
  */
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
-import type { FailureKind } from './failure.js';
-import { errorCodeOf } from './failure.js';
-import type { ProxyTarget } from './proxy.js';
+import { track, type ConnectionSettings } from './socket.js';
 import { openTunnel } from './tunnel.js';
-import { tlsReason } from './tls.js';
-
-/** A failure seen at the socket, before the URL for its message is known. */
-export interface SocketFailure {
-  kind: FailureKind;
-  cause: unknown;
-  /** For 'tls': the readable reason. */
-  reason?: string;
-}
-
-/** Per-call record of the current attempt's socket failure (one request in flight at a time). */
-export class ConnectionState {
-  private failure: SocketFailure | undefined;
-  /** Keeps the first failure of an attempt: a timeout, not the reset it causes. */
-  record(f: SocketFailure): void {
-    this.failure ??= f;
-  }
-  /** Returns and forgets the recorded failure. */
-  take(): SocketFailure | undefined {
-    const f = this.failure;
-    this.failure = undefined;
-    return f;
-  }
-}
-
-export interface ConnectionSettings {
-  /** 0 = no limit. Covers the TCP connect (and, through a proxy, the CONNECT exchange). */
-  connectMs: number;
-  /** 0 = no limit. The longest silence while waiting for response bytes. */
-  readMs: number;
-  /** `ca` replaces the default trust store when set. */
-  tls: { verify: boolean; ca?: string };
-  proxy?: ProxyTarget;
-  state: ConnectionState;
-  /** Ctrl-C: destroys every socket of the call, including a tunnel still waiting for CONNECT. */
-  signal?: AbortSignal;
-}
-
-/**
- * What a failure means at each stage of a socket's life:
- * proxy (reaching the proxy) → connect (TCP) → handshake (TLS) → open.
- */
-export type Phase = 'proxy' | 'connect' | 'handshake' | 'open';
-
-function kindFor(phase: Phase, e: unknown): SocketFailure {
-  if (phase === 'proxy') return { kind: 'proxy', cause: e };
-  if (phase === 'connect') return { kind: 'connect', cause: e };
-  if (phase === 'handshake') return { kind: 'tls', cause: e, reason: tlsReason(e) };
-  const code = errorCodeOf(e) ?? '';
-  return { kind: code === 'ECONNRESET' || code === 'EPIPE' ? 'closed' : 'client', cause: e };
-}
-
-/** The error a timed-out socket is destroyed with (the recorded failure says which timeout). */
-function timeoutError(what: string, ms: number): Error {
-  return Object.assign(new Error(`${what} timed out after ${ms} ms`), { code: 'ETIMEDOUT' });
-}
-
-/**
- * Follows a socket through its phases: records failures, runs the phase timers, and switches to
- * the read timeout once it is open. `first` is the phase it starts in. With `hold`, the socket
- * stays in its first phase (and under the connect timer) until the returned release() is called;
- * release() then stops tracking it altogether (a proxy tunnel, tracked further by its TLS socket).
- */
-export function track(socket: net.Socket, s: ConnectionSettings, first: Phase, secure: boolean, hold = false): () => void {
-  let phase = first;
-  let timer: NodeJS.Timeout | undefined;
-  const fail = (f: SocketFailure, destroyWith?: Error): void => {
-    s.state.record(f);
-    if (destroyWith) socket.destroy(destroyWith);
-  };
-  const arm = (ms: number, kind: FailureKind, what: string): void => {
-    clearTimeout(timer);
-    timer = ms > 0 ? setTimeout(() => fail({ kind, cause: timeoutError(what, ms) }, timeoutError(what, ms)), ms) : undefined;
-  };
-  const open = (): void => {
-    clearTimeout(timer);
-    phase = 'open';
-    if (s.readMs > 0) {
-      socket.setTimeout(s.readMs, () => fail({ kind: 'read-timeout', cause: timeoutError('read', s.readMs) }, timeoutError('read', s.readMs)));
-    }
-  };
-  const connected = (): void => {
-    if (!secure) return open();
-    phase = 'handshake';
-    // urllib3 runs the handshake under the connect timeout and reports a stall as a read timeout.
-    arm(s.connectMs || s.readMs, 'read-timeout', 'TLS handshake');
-  };
-  const onError = (e: unknown): void => fail(kindFor(phase, e));
-  const onAbort = (): void => void socket.destroy();
-  const release = (): void => {
-    clearTimeout(timer);
-    socket.removeListener('error', onError);
-    socket.removeListener('close', release);
-    s.signal?.removeEventListener('abort', onAbort);
-  };
-  socket.on('error', onError);
-  socket.once('close', release);
-  s.signal?.addEventListener('abort', onAbort, { once: true });
-  if (secure) socket.once('secureConnect', open);
-  if (first === 'handshake') {
-    connected();
-  } else if (socket.connecting) {
-    arm(s.connectMs, first === 'proxy' ? 'proxy' : 'connect-timeout', 'connect');
-    if (!hold) socket.once('connect', connected);
-  } else if (!hold) {
-    connected();
-  }
-  return release;
-}
 
 type CreateCallback = (err: Error | null, stream: Duplex) => void;
 
@@ -161,7 +49,8 @@ class HttpsAgent extends https.Agent {
     const host = options.host ?? 'localhost';
     const port = Number(options.port ?? 443);
     // The Agent sets servername to '' for IP hosts (SNI must not carry an IP address).
-    const servername = options.servername ?? (net.isIP(host) ? '' : host);
+    // net.isIP without its IPv6 regex (large, compiled on first use) for names without a colon.
+    const servername = options.servername ?? ((host.includes(':') ? net.isIPv6(host) : net.isIPv4(host)) ? '' : host);
     if (!s.proxy) {
       const socket = tls.connect({ host, port, servername, ...this.tls });
       track(socket, s, 'connect', true);

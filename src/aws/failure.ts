@@ -11,8 +11,15 @@
  * - tls: SSLError
  * - proxy: ProxyConnectionError (proxy refused, tunnel refused)
  * - client: HTTPClientError (anything else, e.g. an unsupported URL scheme)
+ * - too-large: ours, not botocore's: a response body past MAX_RESPONSE_BYTES (never retried)
  */
-export type FailureKind = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'tls' | 'proxy' | 'client';
+export type FailureKind = 'connect' | 'connect-timeout' | 'read-timeout' | 'closed' | 'tls' | 'proxy' | 'client' | 'too-large';
+
+/**
+ * The most we read of one response body: the service's answers are a few KB, so 1 MiB is far
+ * above anything it sends and far below what would hurt (an endless body is cut off here).
+ */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /** One failed attempt without an HTTP response. `message` is the line the user sees. */
 export class TransportFailure extends Error {
@@ -45,11 +52,14 @@ export function failureMessage(kind: FailureKind, ctx: FailureContext, reason = 
     case 'closed':
       return `Connection was closed before we received a valid response from endpoint URL: "${ctx.url}".`;
     case 'tls':
-      return `SSL validation failed for ${ctx.url}: ${reason}`;
+      // botocore's 'SSL validation failed for {endpoint_url} {error}': no colon after the URL.
+      return `SSL validation failed for ${ctx.url} ${reason}`;
     case 'proxy':
       return `Failed to connect to proxy URL: "${ctx.maskedProxy ?? ''}"`;
     case 'client':
       return `An HTTP Client raised an unhandled exception: ${reason}`;
+    case 'too-large':
+      return `The response from endpoint URL: "${ctx.url}" is larger than 1 MiB (${MAX_RESPONSE_BYTES} bytes); the connection was closed without reading the rest.`;
   }
 }
 

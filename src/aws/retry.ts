@@ -8,6 +8,7 @@ import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types'
 import type { RetryMode } from '../config/types.js';
 import type { DebugLog } from '../debug/log.js';
 import type { FailureKind } from './failure.js';
+import { timerMs } from '../timer.js';
 
 /** What one attempt produced, as the retry rules see it. */
 export type AttemptOutcome =
@@ -40,8 +41,9 @@ const LEGACY_CODES_AT_400 = new Set(['Throttling', 'ThrottlingException', 'Throt
 const LEGACY_FAILURES: ReadonlySet<FailureKind> = new Set(['connect', 'connect-timeout', 'read-timeout', 'closed', 'tls', 'proxy']);
 
 function retryableStandard(o: AttemptOutcome): boolean {
-  // Every transport failure is a ConnectionError or HTTPClientError, both transient.
-  if (o.type === 'failure') return true;
+  // Every transport failure is a ConnectionError or HTTPClientError, both transient; an
+  // oversized body is ours and would only come again.
+  if (o.type === 'failure') return o.kind !== 'too-large';
   const code = o.code ?? '';
   return STANDARD_TRANSIENT_CODES.has(code) || STANDARD_TRANSIENT_STATUS.has(o.status) || STANDARD_THROTTLING.has(code);
 }
@@ -83,7 +85,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', abort);
       resolve();
-    }, ms);
+    }, timerMs(ms));
     if (signal?.aborted) return abort();
     signal?.addEventListener('abort', abort, { once: true });
   });

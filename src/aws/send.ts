@@ -3,18 +3,27 @@
  * error wording, timeouts, TLS trust and proxies. Callers import this module lazily (it loads
  * the SDK). The result is the raw 2xx response; everything else is a typed CliError.
  */
-import type { AwsCredentialIdentity } from '@smithy/types';
 import type { ResolvedConfig } from '../config/types.js';
 import type { DebugLog } from '../debug/log.js';
 import { InterruptedError, ServiceError, TransportError } from '../errors.js';
 import type { OperationDescription } from '../model/types.js';
 import type { AttemptRecord } from './capture.js';
-import { createClient, makeCommand } from './client.js';
-import { ConnectionState } from './connection.js';
+import { scrubSecrets } from '../debug/redact.js';
+import { createClient, makeCommand, secretValues } from './client.js';
+import { ConnectionState } from './socket.js';
 import { parseErrorResponse, parseErrorResponseV2, retryErrorCode } from './error-response.js';
 import { abortableSleep, type AttemptOutcome, BotocoreRetryStrategy } from './retry.js';
-import { logSettings, operationUrl, prepareTransport } from './settings.js';
-import type { ReadFile } from './tls.js';
+import { logSettings, operationUrl, prepareTransport, unparsableEndpoint } from './settings.js';
+import type { SendOptions } from './send-options.js';
+import type { Value, ValueMap } from '../value/types.js';
+
+/** Every string in a value (keys too) through `scrub`. */
+function scrubValue(v: Value, scrub: (text: string) => string): Value {
+  if (typeof v === 'string') return scrub(v);
+  if (Array.isArray(v)) return v.map((x) => scrubValue(x, scrub));
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [scrub(k), scrubValue(x, scrub)]));
+  return v;
+}
 
 /** A 2xx response exactly as received. Header names are lower-case. */
 export interface RawResponse {
@@ -22,24 +31,6 @@ export interface RawResponse {
   headers: Record<string, string>;
   body: Buffer;
   attempts: number;
-}
-
-export interface SendOptions {
-  /** Aborted on Ctrl-C: the request or back-off sleep stops and InterruptedError is thrown. */
-  signal?: AbortSignal;
-  /** For a SigV4 operation (op.auth): the credentials to sign with; absent, it is sent unsigned (--no-sign-request). */
-  credentials?: AwsCredentialIdentity;
-  log: DebugLog;
-  /** One-line warnings to stderr (e.g. TLS verification disabled); called at most once per call. */
-  warn: (text: string) => void;
-  /** e.g. "sso-oidc/0.1.0 md/foo#1": space-separated name/version tokens. */
-  userAgent: string;
-  /** Internal (tests, Deps): the random source of the back-off jitter. Default Math.random. */
-  random?: () => number;
-  /** Internal (tests, Deps): the abortable back-off sleep. Default a timer. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Reads the CA bundle (Deps.fs.readFile). */
-  readFile: ReadFile;
 }
 
 /** The last attempt as the retry rules see it. */
@@ -60,9 +51,14 @@ export async function sendOperation(
   options: SendOptions,
 ): Promise<RawResponse> {
   if (options.signal?.aborted) throw new InterruptedError();
+  const unparsable = unparsableEndpoint(config.endpoint.url, op.http.path);
+  if (unparsable) {
+    options.log.debug('send', `Outcome: no request was sent: ${unparsable.message}`);
+    throw unparsable;
+  }
   const command = makeCommand(op, input);
   const url = operationUrl(config.endpoint.url, op.http.path);
-  const transport = prepareTransport(config, url, options);
+  const transport = await prepareTransport(config, url, options);
   logSettings(options.log, config, transport);
   const attempts: AttemptRecord[] = [];
   const connection = new ConnectionState();
@@ -88,11 +84,23 @@ export async function sendOperation(
     options.log.debug('send', 'Interrupted.');
     throw new InterruptedError();
   }
-  return finish(op, attempts, strategy.maxAttemptsReached, options.log, sdkError);
+  return finish(op, attempts, strategy.maxAttemptsReached, options.log, sdkError, secretValues(op, input));
 }
 
-/** The call's result from the last attempt's record: the SDK's own view is never used. */
-function finish(op: OperationDescription, attempts: AttemptRecord[], maxReached: boolean, log: DebugLog, sdkError: unknown): RawResponse {
+/**
+ * The call's result from the last attempt's record: the SDK's own view is never used. A server
+ * may quote what we sent in its error (`bad client secret XYZ`): every secret of the request is
+ * scrubbed from the messages made here, in the error and in the --debug Outcome line.
+ */
+function finish(
+  op: OperationDescription,
+  attempts: AttemptRecord[],
+  maxReached: boolean,
+  log: DebugLog,
+  sdkError: unknown,
+  secrets: readonly string[],
+): RawResponse {
+  const scrub = (text: string): string => scrubSecrets(text, secrets);
   const last = attempts.at(-1);
   const n = attempts.length;
   if (last?.response && last.response.status < 300) {
@@ -102,24 +110,27 @@ function finish(op: OperationDescription, attempts: AttemptRecord[], maxReached:
   }
   if (last?.response) {
     const { status, headers, body } = last.response;
-    const { code, message } = parseErrorResponse(status, headers, body);
+    const parsed = parseErrorResponse(status, headers, body);
+    const [code, message] = [scrub(parsed.code), scrub(parsed.message)];
+    const v2 = parseErrorResponseV2(status, headers, body);
     const error = new ServiceError({
       code,
       operation: op.name,
       message,
       httpStatus: status,
       ...(maxReached ? { maxRetriesReached: n - 1 } : {}),
-      v2: parseErrorResponseV2(status, headers, body),
+      v2: { message: scrub(v2.message), info: scrubValue(v2.info, scrub) as ValueMap },
     });
     log.debug('send', `Outcome: service error after ${n} attempt(s): ${error.message}`);
     throw error;
   }
   if (last?.failure) {
-    log.debug('send', `Outcome: transport error after ${n} attempt(s): ${last.failure.message}`);
-    throw new TransportError(last.failure.message, { cause: last.failure });
+    const message = scrub(last.failure.message);
+    log.debug('send', `Outcome: transport error after ${n} attempt(s): ${message}`);
+    throw new TransportError(message, { cause: last.failure });
   }
   // The SDK failed before sending anything (e.g. it could not build the request).
-  const why = sdkError instanceof Error ? sdkError.message : String(sdkError);
+  const why = scrub(sdkError instanceof Error ? sdkError.message : String(sdkError));
   log.debug('send', `Outcome: no request was sent: ${why}`);
   throw new TransportError(`An HTTP Client raised an unhandled exception: ${why}`, { cause: sdkError });
 }

@@ -2,7 +2,7 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { DebugLog } from '../debug/log.js';
 import { TransportError } from '../errors.js';
-import type { ConnectionSettings } from './connection.js';
+import type { ConnectionSettings } from './socket.js';
 import { failureMessage } from './failure.js';
 import { proxyFor } from '../config/proxy.js';
 import type { ProxyTarget } from './proxy.js';
@@ -27,6 +27,26 @@ export function operationUrl(endpoint: string, path: string): string {
   return `${u.protocol}//${u.host}${operationPath(endpoint, path)}${u.search}`;
 }
 
+/**
+ * botocore's _urljoin on the text of the URL, for a URL WHATWG cannot parse (a port over
+ * 65535, `:abc`): urlsplit, join the path as above, urlunsplit. urllib3 then refuses it as
+ * "Failed to parse: <this>".
+ */
+export function joinUnparsedUrl(endpoint: string, path: string): string {
+  const m = /^([^:/?#]+:)?(\/\/[^/?#]*)?([^?#]*)(\?[^#]*)?(#.*)?$/.exec(endpoint) ?? [];
+  const prefix = m[3] ?? '';
+  const joined = prefix.endsWith('/') ? prefix.slice(0, -1) + path : prefix + path;
+  const query = m[4] !== undefined && m[4] !== '?' ? m[4] : '';
+  const fragment = m[5] !== undefined && m[5] !== '#' ? m[5] : '';
+  return `${m[1] ?? ''}${m[2] ?? ''}${joined}${query}${fragment}`;
+}
+
+/** The AWS CLI's error for an endpoint URL its HTTP client cannot parse, or undefined when it parses. */
+export function unparsableEndpoint(endpoint: string, path: string): TransportError | undefined {
+  if (URL.canParse(endpoint)) return undefined;
+  return new TransportError(failureMessage('client', { url: endpoint }, `Failed to parse: ${joinUnparsedUrl(endpoint, path)}`));
+}
+
 /** "sso-oidc/0.1.0 md/foo#1" → [["sso-oidc/0.1.0"], ["md/foo", "1"]], which the SDK escapes and joins back. */
 export function userAgentPairs(userAgent: string): [string, string?][] {
   return userAgent
@@ -47,19 +67,20 @@ export interface PreparedTransport {
 
 export interface PrepareOptions {
   warn: (text: string) => void;
-  readFile: ReadFile;
+  read: ReadFile;
+  signal?: AbortSignal;
 }
 
 /**
  * Reads the CA bundle (https endpoints only, as v1), warns once when verification is off for an
  * https endpoint, and picks the proxy. Throws TransportError for a bad bundle or proxy URL.
  */
-export function prepareTransport(config: ResolvedConfig, url: string, o: PrepareOptions): PreparedTransport {
+export async function prepareTransport(config: ResolvedConfig, url: string, o: PrepareOptions): Promise<PreparedTransport> {
   const host = new URL(url).hostname;
   const https = url.startsWith('https:');
   let ca: string | undefined;
   if (https && config.tls.verify && config.tls.caBundle !== undefined) {
-    ca = loadCaBundle(config.tls.caBundle, url, o.readFile);
+    ca = await loadCaBundle(config.tls.caBundle, url, o.read, o.signal);
   }
   if (https && !config.tls.verify) {
     o.warn(`Warning: TLS certificate verification is disabled (--no-verify-ssl): the connection to ${host} is not secure.`);

@@ -1,30 +1,36 @@
 /** TLS trust and the wording of TLS failures. */
-import { TransportError } from '../errors.js';
+import type { ReadLimit } from '../deps.js';
+import { ConfigError, InterruptedError, TransportError } from '../errors.js';
 import { errorCodeOf } from './failure.js';
 
-/** Reads a file; throws the Node error (with .code) when it cannot. */
-export type ReadFile = (path: string) => Buffer;
+/** Deps.fs.read: a capped, abortable read; throws the Node error (with .code) when it cannot. */
+export type ReadFile = (path: string, limit: ReadLimit) => Promise<Buffer>;
+
+/** The most a CA bundle may hold: 16 MiB (Mozilla's whole store is about 220 KB). */
+export const MAX_CA_BUNDLE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads the CA bundle, which REPLACES the default trust store (botocore passes it to urllib3 as
  * `ca_certs`; Node's `ca` option does the same). v1 fails on every attempt with
  * "SSL validation failed for <url> [Errno 2] No such file or directory"; we fail once, before
- * sending, with the same prefix and the path.
+ * sending, in the same layout (Python's OSError text) with the path added.
  */
-export function loadCaBundle(path: string, url: string, readFile: ReadFile): string {
-  const fail = (why: string): TransportError => new TransportError(`SSL validation failed for ${url}: ${why}`);
+export async function loadCaBundle(path: string, url: string, readFile: ReadFile, signal?: AbortSignal): Promise<string> {
+  const fail = (why: string): TransportError => new TransportError(`SSL validation failed for ${url} ${why}`);
   let pem: string;
   try {
-    pem = readFile(path).toString('utf8');
+    pem = (await readFile(path, { maxBytes: MAX_CA_BUNDLE_BYTES, ...(signal ? { signal } : {}) })).toString('utf8');
   } catch (e) {
+    if (signal?.aborted) throw new InterruptedError();
     const code = errorCodeOf(e);
-    if (code === 'ENOENT') throw fail(`CA bundle file not found: ${path}`);
-    if (code === 'EISDIR') throw fail(`CA bundle is a directory, not a file: ${path}`);
+    if (code === 'EFBIG') throw new ConfigError(`Unable to load the CA bundle ${path}: the file is larger than 16 MiB (${MAX_CA_BUNDLE_BYTES} bytes)`);
+    if (code === 'ENOENT') throw fail(`[Errno 2] No such file or directory: '${path}'`);
+    if (code === 'EISDIR') throw fail(`[Errno 21] Is a directory: '${path}'`);
     throw fail(`cannot read CA bundle ${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
   // Node silently ignores text that is not a certificate, which would leave an empty trust store
   // and a confusing verify failure later; OpenSSL (and so v1) rejects such a file up front.
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw fail(`no certificate found in CA bundle ${path}`);
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw fail(`[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found in CA bundle '${path}'`);
   return pem;
 }
 
@@ -46,20 +52,23 @@ const VERIFY_REASONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * One readable reason for a TLS failure, e.g. "certificate verify failed: self-signed
- * certificate" or "certificate verify failed: hostname mismatch: IP: 127.0.0.2 is not in the
- * cert's list: 127.0.0.1".
+ * One readable reason for a TLS failure in Python's SSLError layout with Node's reason, e.g.
+ * "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate" or
+ * "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: hostname mismatch: IP: 127.0.0.2
+ * is not in the cert's list: 127.0.0.1" (Python's ends with "(_ssl.c:1006)"; ours does not).
  */
+const VERIFY_FAILED = '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed:';
+
 export function tlsReason(e: unknown): string {
   const code = errorCodeOf(e) ?? '';
   const verify = VERIFY_REASONS[code];
-  if (verify) return `certificate verify failed: ${verify}`;
+  if (verify) return `${VERIFY_FAILED} ${verify}`;
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     const reason = (e as { reason?: unknown }).reason;
-    return `certificate verify failed: hostname mismatch${typeof reason === 'string' ? `: ${reason}` : ''}`;
+    return `${VERIFY_FAILED} hostname mismatch${typeof reason === 'string' ? `: ${reason}` : ''}`;
   }
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') {
-    return 'wrong version number (the server did not answer with TLS; is it plain HTTP?)';
+    return '[SSL: WRONG_VERSION_NUMBER] wrong version number (the server did not answer with TLS; is it plain HTTP?)';
   }
   if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was closed during the TLS handshake';
   const opensslReason = (e as { reason?: unknown }).reason;

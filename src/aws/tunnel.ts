@@ -3,8 +3,7 @@
  * few lines rather than a dependency: connect, send CONNECT, read the status line, hand over.
  */
 import net from 'node:net';
-import type { ConnectionSettings } from './connection.js';
-import { track } from './connection.js';
+import { track, type ConnectionSettings } from './socket.js';
 import type { ProxyTarget } from './proxy.js';
 
 /** Longest CONNECT response head we accept; a real proxy sends a few hundred bytes. */

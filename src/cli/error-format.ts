@@ -9,7 +9,7 @@ import type { Deps } from '../deps.js';
 import type { CliError } from '../errors.js';
 import { ConfigError, ParamError, ServiceError, UsageError } from '../errors.js';
 import type { Value, ValueMap } from '../value/types.js';
-import { ERROR_FORMAT_CHOICES } from './global-options.js';
+import { ERROR_FORMAT_CHOICES } from './spec.js';
 import { PROG, USAGE_BLOCK } from './usage.js';
 
 export type ErrorFormat = (typeof ERROR_FORMAT_CHOICES)[number];
@@ -26,23 +26,12 @@ const VALID: readonly string[] = ERROR_FORMAT_CHOICES;
 
 /** The config's `cli_error_format` for the profile in use, or undefined (unreadable, unknown profile). */
 async function configuredFormat(profile: string | undefined, deps: Deps): Promise<string | undefined> {
-  const { sharedFilePaths } = await import('../config/files.js');
-  const { configPath, credentialsPath } = sharedFilePaths(deps.env, deps.homedir);
-  // Most configs never mention it: look at the bytes before loading the INI parser.
-  const mentions = [configPath, credentialsPath].some((p) => {
-    try {
-      return /cli_error_format/i.test(deps.fs.readFile(p).toString('latin1'));
-    } catch {
-      return false;
-    }
-  });
-  if (!mentions) return undefined;
   const { loadSharedConfig, stringSetting } = await import('../config/files.js');
   const { selectProfile } = await import('../config/settings.js');
   const { silentLog } = await import('../debug/log.js');
   try {
-    const io = { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd };
-    const shared = loadSharedConfig(io, silentLog);
+    const io = { env: deps.env, fs: deps.fs, homedir: deps.homedir, cwd: deps.cwd, signal: deps.signal };
+    const shared = await loadSharedConfig(io, silentLog);
     const selected = selectProfile({ profile }, deps.env, shared.profiles);
     return stringSetting(selected.values, 'cli_error_format');
   } catch {

@@ -2,40 +2,36 @@
  * main(argv, deps) -> exit code. The one place that turns errors into stderr text and an exit
  * code; nothing below it writes errors or exits.
  */
+import type { CommandModule } from '../commands/command.js';
 import { createDebugLog, silentLog, type DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { CliError, EXIT, InterruptedError, UsageError } from '../errors.js';
-import { ERROR_FORMAT_CHOICES } from './global-options.js';
+import { ERROR_FORMAT_CHOICES } from './spec.js';
+import { maskUrlCredentials } from '../debug/mask-url.js';
+import { terminalSafe } from '../output/terminal-safe.js';
 import { parseArgv, type Invocation } from './program.js';
 import { PROG, USAGE_BLOCK } from './usage.js';
 import { versionLine } from './version.js';
 
-async function run(inv: Invocation, deps: Deps, log: DebugLog): Promise<void> {
-  switch (inv.kind) {
-    case 'version':
-      deps.stdout.write(versionLine(deps.platform) + '\n');
-      return;
-    case 'help': {
-      const { renderHelp } = await import('./help.js');
-      deps.stdout.write(renderHelp(inv.command, deps.stdout.isTTY ? deps.stdout.columns : undefined));
-      return;
-    }
-    case 'completion': {
-      const { completionScript } = await import('./completion.js');
-      deps.stdout.write(completionScript(inv.shell));
-      return;
-    }
-    case 'operation': {
-      const { runOperation } = await import('../commands/operation.js');
-      await runOperation(inv, deps, log);
-      return;
-    }
-    case 'login': {
-      const { runLogin } = await import('../commands/login.js');
-      await runLogin(inv, deps, log);
-      return;
-    }
-  }
+type Kind = Invocation['kind'];
+
+/**
+ * Each kind of invocation's command module, imported only when it runs: --version, help and
+ * completion never load the SDK, the configuration or the formatters.
+ */
+const COMMAND_MODULES: { [K in Kind]: () => Promise<CommandModule<Extract<Invocation, { kind: K }>>> } = {
+  version: () => import('../commands/version.js'),
+  help: () => import('../commands/help.js'),
+  completion: () => import('../commands/completion.js'),
+  operation: () => import('../commands/operation.js'),
+  login: () => import('../commands/login.js'),
+  logout: () => import('../commands/logout.js'),
+};
+
+async function run<K extends Kind>(inv: Extract<Invocation, { kind: K }>, deps: Deps, log: DebugLog): Promise<void> {
+  const command = await COMMAND_MODULES[inv.kind as K]();
+  // The run's deps are the caller's (whatever object they are, getters included) plus the log.
+  await command.run(inv, Object.assign(Object.create(deps) as Deps, { log }));
 }
 
 /** The text main writes to stderr for an error. */
@@ -58,27 +54,43 @@ function typedErrorFormat(argv: readonly string[]): string | undefined {
 
 /** The error text: AWS CLI v2's when an error format is in force, else the AWS CLI v1 wording. */
 async function printedError(e: CliError, argv: readonly string[], inv: Invocation | undefined, deps: Deps): Promise<string> {
-  const globals = inv?.kind === 'operation' || inv?.kind === 'login' ? inv.globals : undefined;
+  const globals = inv !== undefined && 'globals' in inv ? inv.globals : undefined;
   // v2's main parser failing leaves no parsed globals: then only the environment and config count.
   const flag = globals ? globals.cliErrorFormat : e instanceof UsageError && e.globalParse ? undefined : typedErrorFormat(argv);
-  if (flag === undefined && !deps.env['AWS_CLI_ERROR_FORMAT'] && !mayConfigureErrorFormat(deps)) return errorText(e);
+  if (flag === undefined && !deps.env['AWS_CLI_ERROR_FORMAT'] && !(await mayConfigureErrorFormat(deps))) return errorText(e);
   const { formatError } = await import('./error-format.js');
   const ctx = { flag, profile: globals?.profile, color: globals?.color };
   return (await formatError(e, ctx, deps)) ?? errorText(e);
 }
 
-/** False when no shared file can hold cli_error_format (cheap: no parser is loaded). */
-function mayConfigureErrorFormat(deps: Deps): boolean {
+/**
+ * False when no shared file can hold cli_error_format: most configs never mention it, so the
+ * bytes are looked at before any config module loads (the error path of every run stays light).
+ */
+async function mayConfigureErrorFormat(deps: Deps): Promise<boolean> {
   const home = deps.homedir.replace(/\/+$/, '');
   const files = [deps.env['AWS_CONFIG_FILE'] ?? `${home}/.aws/config`, deps.env['AWS_SHARED_CREDENTIALS_FILE'] ?? `${home}/.aws/credentials`];
-  return files.some((f) => {
+  for (const f of files) {
+    // `~`, `$VAR` and relative paths: the config loader expands them; let it decide.
+    if (f !== '' && !f.startsWith('/')) return true;
     try {
-      return /cli_error_format/i.test(deps.fs.readFile(f).toString('latin1'));
+      const bytes = await deps.fs.read(f, { maxBytes: 1024 * 1024, signal: deps.signal });
+      if (/cli_error_format/i.test(bytes.toString('latin1'))) return true;
     } catch {
-      // Relative or $VAR paths and unreadable files: let the full resolver decide.
-      return f !== '' && !f.startsWith('/');
+      // unreadable: nothing configured there
     }
-  });
+  }
+  return false;
+}
+
+/**
+ * Every error and --debug line goes out through here: URL credentials masked always (whatever
+ * message quotes the URL), and on a terminal the control characters a server may have put in
+ * its message shown as escapes. On a pipe the bytes stay the AWS CLI's.
+ */
+function stderrText(text: string, deps: Deps): string {
+  const masked = maskUrlCredentials(text);
+  return deps.stderr.isTTY ? terminalSafe(masked) : masked;
 }
 
 export async function main(argv: readonly string[], deps: Deps): Promise<number> {
@@ -86,8 +98,8 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
   let inv: Invocation | undefined;
   try {
     inv = parseArgv(argv);
-    if ((inv.kind === 'operation' || inv.kind === 'login') && inv.globals.debug) {
-      log = createDebugLog((t) => deps.stderr.write(t), deps.now);
+    if ('globals' in inv && inv.globals.debug) {
+      log = createDebugLog((t) => deps.stderr.write(stderrText(t, deps)), deps.now);
       log.debug('clidriver', `CLI version: ${versionLine(deps.platform)}`);
       const { maskArgv } = await import('./mask-argv.js'); // --debug only: off the start-up path
       log.debug('clidriver', `Arguments entered to CLI: ${JSON.stringify(maskArgv(argv))}`);
@@ -103,13 +115,13 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
     }
     if (e instanceof CliError) {
       if (log.enabled && e.cause !== undefined) log.debug('clidriver', `Cause: ${String(e.cause)}`);
-      deps.stderr.write(await printedError(e, argv, inv, deps));
+      deps.stderr.write(stderrText(await printedError(e, argv, inv, deps), deps));
       return e.exitCode;
     }
     // A bug: say what happened in one line; the stack only with --debug.
     const err = e as Error;
     if (log.enabled) log.debug('clidriver', err.stack ?? String(err));
-    deps.stderr.write(await printedError(new CliError(err?.message ?? String(e), EXIT.other), argv, inv, deps));
+    deps.stderr.write(stderrText(await printedError(new CliError(err?.message ?? String(e), EXIT.other), argv, inv, deps), deps));
     return EXIT.other;
   }
 }

@@ -1,12 +1,20 @@
 /** argv for --debug, with the values of secret options and secrets inside JSON shown as ***. */
+import { maskUrlCredentials } from '../debug/mask-url.js';
 import { REDACTED, maskSecretsInJsonText } from '../debug/redact.js';
-import { OPERATIONS } from '../model/operations/index.js';
-import { optionName } from '../model/types.js';
+import { allOptions } from './spec.js';
 
-const SECRET_FLAGS = new Set(OPERATIONS.flatMap((op) => op.input.filter((m) => m.sensitive).map(optionName)));
+const SECRET_FLAGS = new Set(allOptions().filter((o) => o.sensitive).map((o) => o.flag));
 
-/** A secret option, or a misspelling that looks like one (`--client-secrt`): its value is masked. */
-const isSecretFlag = (flag: string): boolean => SECRET_FLAGS.has(flag) || (flag.startsWith('--') && /secr|token|code|verif|passw/i.test(flag));
+/**
+ * A secret option, a prefix of one (argparse takes `--client-s` for `--client-secret`), or a
+ * misspelling that looks like one (`--client-secrt`): its value is masked.
+ */
+const isSecretFlag = (flag: string): boolean =>
+  SECRET_FLAGS.has(flag) ||
+  (flag.startsWith('--') && (/secr|token|code|verif|passw/i.test(flag) || (flag.length > 2 && [...SECRET_FLAGS].some((f) => f.startsWith(flag)))));
+
+/** --cli-input-json, or a prefix of it that argparse would take for it (`--cli-inp`). */
+const isInputJsonFlag = (flag: string): boolean => flag.startsWith('--cli-i') && '--cli-input-json'.startsWith(flag);
 
 export function maskArgv(argv: readonly string[]): string[] {
   const out: string[] = [];
@@ -20,10 +28,11 @@ export function maskArgv(argv: readonly string[]): string[] {
         if (i + 1 < argv.length) out.push(REDACTED);
         i++;
       }
-    } else if (flag === '--cli-input-json' && !inline && i + 1 < argv.length) {
+    } else if (isInputJsonFlag(flag) && !inline && i + 1 < argv.length) {
       out.push(word, maskSecretsInJsonText(argv[i + 1] as string));
       i++;
-    } else out.push(inline && flag === '--cli-input-json' ? `${flag}=${maskSecretsInJsonText(word.slice(flag.length + 1))}` : word);
+    } else out.push(inline && isInputJsonFlag(flag) ? `${flag}=${maskSecretsInJsonText(word.slice(flag.length + 1))}` : word);
   }
-  return out;
+  // `--endpoint-url http://user:password@host` and the like.
+  return out.map(maskUrlCredentials);
 }

@@ -1,28 +1,36 @@
 /**
- * Parse: argv -> Invocation. The command tree is commander's; the options come from the operation
- * descriptions and GLOBAL_OPTIONS; commander's errors are turned into the AWS CLI's argparse
- * wording. Nothing here reads files, the environment or the network.
+ * Parse: argv -> Invocation. The command tree is commander's, built from the spec (spec.ts): one
+ * `addOption` for every option of every command; commander's errors are turned into the AWS CLI's
+ * argparse wording. Nothing here reads files, the environment or the network.
  */
 import { Command, CommanderError, Option } from 'commander';
-import type { GlobalArgs } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { OPERATIONS } from '../model/operations/index.js';
-import { login } from '../model/login.js';
-import type { Member, OperationDescription } from '../model/types.js';
-import { optionName } from '../model/types.js';
-import { GLOBAL_OPTIONS, SKELETON_CHOICES, type GlobalOption } from './global-options.js';
+import type { OperationDescription } from '../model/types.js';
+import { maskSecretValues, prepassArgv, type Arity, type OptionArity } from './argv-prepass.js';
+import {
+  allOptions,
+  COMMANDS,
+  commandFlags,
+  commandNames,
+  EXTRA_COMMANDS,
+  findCommand,
+  GLOBAL_OPTIONS,
+  OPERATION_OPTIONS,
+  operationCommand,
+  optionKey,
+  optionValues,
+  type CommandSpec,
+  type ExtraCommand,
+  type GlobalArgs,
+  type OperationOptions,
+  type OptionValues,
+  type OptionSpec,
+} from './spec.js';
 import { invalidChoice, unknownCommand } from './usage.js';
 
-/** Commands that are not service operations. */
-export const EXTRA_COMMANDS = ['login', 'completion', 'help'] as const;
-
-export interface OperationInvocation {
-  kind: 'operation';
-  op: OperationDescription;
-  /** Values typed for the members, by API name (raw strings; file:// not yet loaded). */
-  members: Record<string, string | string[]>;
-  cliInputJson?: string;
-  skeleton?: 'input' | 'output';
+/** What every command that takes the global options is invoked with. */
+interface WithGlobals {
   globals: GlobalArgs;
   /** Unknown options and stray words, in argparse's reporting order. */
   unknown: string[];
@@ -30,20 +38,32 @@ export interface OperationInvocation {
   argv: readonly string[];
 }
 
-export type Invocation =
-  | OperationInvocation
-  | { kind: 'version' }
-  | { kind: 'help'; command?: string }
-  | { kind: 'completion'; shell: string | undefined }
-  | LoginInvocation;
-
-export interface LoginInvocation {
-  kind: 'login';
-  options: { startUrl?: string; ssoSession?: string; scopes?: string[]; browser?: boolean; useDeviceCode?: boolean };
-  globals: GlobalArgs;
-  unknown: string[];
-  argv: readonly string[];
+export interface OperationInvocation extends WithGlobals {
+  kind: 'operation';
+  op: OperationDescription;
+  /** Values typed for the members, by API name (raw strings; file:// not yet loaded). */
+  members: Record<string, string | string[]>;
+  /** The values of OPERATION_OPTIONS (--cli-input-json, --generate-cli-skeleton). */
+  options: OperationOptions;
 }
+
+type Extra = typeof COMMANDS;
+
+/**
+ * A command of COMMANDS as invoked, derived from its spec: its positional word when it has one
+ * (help, completion), else its options' values and the global options (login).
+ */
+export type CommandInvocation<K extends ExtraCommand> = Extra[K] extends { positional: { name: infer P extends string } }
+  ? { kind: K } & { [X in P]?: string | undefined }
+  : { kind: K; options: OptionValues<Extra[K]['options']> } & WithGlobals;
+
+export type LoginInvocation = CommandInvocation<'login'>;
+export type LogoutInvocation = CommandInvocation<'logout'>;
+export type HelpInvocation = CommandInvocation<'help'>;
+export type CompletionInvocation = CommandInvocation<'completion'>;
+export type VersionInvocation = { kind: 'version' };
+
+export type Invocation = OperationInvocation | VersionInvocation | { [K in ExtraCommand]: CommandInvocation<K> }[ExtraCommand];
 
 function onceParser(flag: string, convert: (v: string) => unknown = (v) => v) {
   return (value: string, previous: unknown): unknown => {
@@ -52,59 +72,66 @@ function onceParser(flag: string, convert: (v: string) => unknown = (v) => v) {
   };
 }
 
-function choiceParser(flag: string, choices: readonly string[]) {
-  return onceParser(flag, (v) => {
-    if (!choices.includes(v)) throw invalidChoice(flag, choices, v);
-    return v;
-  });
-}
-
-/** Python's int() on a timeout value, with the AWS CLI's messages. */
-function timeoutParser(flag: string) {
-  return onceParser(flag, (v) => {
-    if (!/^\s*[-+]?[0-9]+\s*$/.test(v)) throw new UsageError(`argument ${flag}: invalid literal for int() with base 10: '${v}'`);
-    const n = Number.parseInt(v, 10);
-    if (n < 0) {
-      const what = flag === '--cli-read-timeout' ? 'read' : 'connect';
-      throw new UsageError(
-        `Attempted to set ${what} timeout to ${n}, but the timeout cannot be set to a value less than or equal to 0.`,
-        { showUsage: false },
-      );
-    }
-    return n;
-  });
-}
-
-/** A global option's error comes from AWS CLI v2's main parser: no parsed globals there. */
-function globalParse<T extends (...args: never[]) => unknown>(parse: T): T {
-  return ((...args: Parameters<T>) => {
-    try {
-      return parse(...args);
-    } catch (e) {
-      if (e instanceof UsageError) e.globalParse = true;
-      throw e;
-    }
-  }) as T;
-}
-
-function addGlobal(cmd: Command, g: GlobalOption): void {
-  if (g.kind === 'boolean' || g.kind === 'negated') {
-    cmd.addOption(new Option(g.flag));
-    return;
+/** Python's int() on a timeout value, with the AWS CLI's messages (the integer options are the two timeouts). */
+function timeoutValue(flag: string, v: string): number {
+  if (!/^\s*[-+]?[0-9]+\s*$/.test(v)) throw new UsageError(`argument ${flag}: invalid literal for int() with base 10: '${v}'`);
+  const n = Number.parseInt(v, 10);
+  if (n < 0) {
+    const what = flag === '--cli-read-timeout' ? 'read' : 'connect';
+    throw new UsageError(`Attempted to set ${what} timeout to ${n}, but the timeout cannot be set to a value less than or equal to 0.`, {
+      showUsage: false,
+    });
   }
-  const opt = new Option(`${g.flag} <value>`);
-  if (g.kind === 'choice') opt.argParser(globalParse(choiceParser(g.flag, g.choices ?? [])));
-  else if (g.kind === 'integer') opt.argParser(globalParse(timeoutParser(g.flag)));
-  else opt.argParser(globalParse(onceParser(g.flag)));
-  cmd.addOption(opt);
+  return n;
 }
 
-function addMember(cmd: Command, m: Member): void {
-  const flag = optionName(m);
-  if (m.type === 'list') {
-    cmd.addOption(new Option(`${flag} <values...>`).argParser((v: string, prev: unknown) => [...((prev as string[]) ?? []), v]));
-  } else {
-    cmd.addOption(new Option(`${flag} <value>`).argParser(onceParser(flag)));
+/** One option of the spec as a commander Option, whatever its kind. */
+function toCommander(o: OptionSpec): Option {
+  const { flag } = o;
+  switch (o.kind) {
+    case 'boolean':
+    case 'negated':
+      return new Option(flag);
+    case 'list':
+      return new Option(`${flag} <values...>`).argParser((v: string, prev: unknown) => [...((prev as string[] | undefined) ?? []), v]);
+    case 'integer':
+      return new Option(`${flag} <value>`).argParser(onceParser(flag, (v) => timeoutValue(flag, v)));
+    case 'choice': {
+      const choices = o.choices ?? [];
+      const parse = onceParser(flag, (v) => {
+        if (!choices.includes(v)) throw invalidChoice(flag, choices, v);
+        return v;
+      });
+      return new Option(o.implied === undefined ? `${flag} <value>` : `${flag} [value]`).argParser(parse);
+    }
+    case 'string':
+      return new Option(`${flag} <value>`).argParser(onceParser(flag));
+  }
+}
+
+function addOptions(cmd: Command, options: readonly OptionSpec[]): void {
+  for (const o of options) cmd.addOption(toCommander(o));
+}
+
+/**
+ * The global options: their value errors come from AWS CLI v2's main parser, which leaves no
+ * parsed globals, so a --cli-error-format on the same line does not apply to them.
+ */
+function addGlobalOptions(cmd: Command): void {
+  for (const o of GLOBAL_OPTIONS) {
+    const opt = toCommander(o);
+    const parse = opt.parseArg;
+    if (parse !== undefined) {
+      opt.argParser((value: string, previous: unknown) => {
+        try {
+          return parse(value, previous);
+        } catch (e) {
+          if (e instanceof UsageError) e.globalParse = true;
+          throw e;
+        }
+      });
+    }
+    cmd.addOption(opt);
   }
 }
 
@@ -115,30 +142,6 @@ export function argparseOrder(tokens: readonly string[]): string[] {
   let end = start;
   while (end < tokens.length && !(tokens[end] as string).startsWith('-')) end++;
   return [...tokens.slice(0, start), ...tokens.slice(end), ...tokens.slice(start, end)];
-}
-
-function globalsFrom(opts: Record<string, unknown>): GlobalArgs {
-  return {
-    debug: opts['debug'] === true,
-    endpointUrl: opts['endpointUrl'] as string | undefined,
-    verifySsl: opts['verifySsl'] !== false,
-    paginate: opts['paginate'] !== false,
-    output: opts['output'] as string | undefined,
-    query: opts['query'] as string | undefined,
-    profile: opts['profile'] as string | undefined,
-    region: opts['region'] as string | undefined,
-    color: opts['color'] as GlobalArgs['color'],
-    signRequest: opts['signRequest'] !== false,
-    caBundle: opts['caBundle'] as string | undefined,
-    cliReadTimeout: opts['cliReadTimeout'] as number | undefined,
-    cliConnectTimeout: opts['cliConnectTimeout'] as number | undefined,
-    cliErrorFormat: opts['cliErrorFormat'] as string | undefined,
-  };
-}
-
-/** Every command word, in the order the parser lists them. */
-export function commandNames(): string[] {
-  return [...OPERATIONS.map((o) => o.cliName), ...EXTRA_COMMANDS];
 }
 
 /** Turns commander's own errors into the AWS CLI's argparse messages. */
@@ -154,6 +157,42 @@ function translate(e: CommanderError): UsageError {
   return new UsageError(e.message.replace(/^error: /, ''));
 }
 
+/**
+ * A subcommand of `program` with the spec's options. Commands that take the global options collect
+ * unknown words for the AWS CLI's "Unknown options" error; the others leave them to commander.
+ */
+function subcommand(program: Command, spec: CommandSpec): Command {
+  const cmd = program.command(spec.name).allowExcessArguments(true);
+  if (spec.globals) cmd.helpOption(false).allowUnknownOption();
+  addOptions(cmd, spec.options);
+  return cmd;
+}
+
+/** argparse's nargs for an option of the spec (the AWS CLI's lists are nargs='*'). */
+function arity(o: OptionSpec): Arity {
+  if (o.kind === 'boolean' || o.kind === 'negated') return 'none';
+  if (o.kind === 'list') return 'many';
+  return o.kind === 'choice' && o.implied !== undefined ? 'optional' : 'one';
+}
+
+const arities = (options: readonly OptionSpec[]): OptionArity[] => options.map((o) => ({ flag: o.flag, arity: arity(o) }));
+
+/** The main parser's options (commander's `-h, --help` included), in the spec's order. */
+const globalArities = (): OptionArity[] => [...arities(GLOBAL_OPTIONS), { flag: '--help', arity: 'none' }];
+
+/** A command's own parser, for a command that takes options (help and completion take none). */
+function commandArities(word: string): OptionArity[] | undefined {
+  const spec = findCommand(word);
+  return spec?.globals === true ? arities(spec.options) : undefined;
+}
+
+/** The unknown words, with the value after a misspelt secret option shown as *** (issue 10, item 8). */
+function maskUnknown(tokens: readonly string[], spec: CommandSpec): string[] {
+  if (tokens.length === 0) return [];
+  const sensitive = new Set(allOptions().filter((o) => o.sensitive === true).map((o) => o.flag));
+  return maskSecretValues(tokens, [...commandFlags(spec), '--help'], sensitive);
+}
+
 /** Parses the words after the program name. Throws UsageError. */
 export function parseArgv(argv: readonly string[]): Invocation {
   let result: Invocation | undefined;
@@ -164,80 +203,63 @@ export function parseArgv(argv: readonly string[]): Invocation {
     .helpCommand(false)
     .allowExcessArguments(true)
     .showSuggestionAfterError(false);
-  for (const g of GLOBAL_OPTIONS) addGlobal(program, g);
+  addGlobalOptions(program);
   program.addOption(new Option('-h, --help'));
-  const globals = (): GlobalArgs => globalsFrom(program.opts());
+  const withGlobals = (c: Command, spec: CommandSpec): WithGlobals => {
+    const { version: _version, ...globals } = optionValues(GLOBAL_OPTIONS, program.opts());
+    return { globals, unknown: argparseOrder(maskUnknown(c.args, spec)), argv };
+  };
 
   for (const op of OPERATIONS) {
-    const cmd = program.command(op.cliName).helpOption(false).allowUnknownOption().allowExcessArguments(true);
-    for (const m of op.input) addMember(cmd, m);
-    cmd.addOption(new Option('--cli-input-json <value>').argParser(onceParser('--cli-input-json')));
-    cmd.addOption(
-      new Option('--generate-cli-skeleton [value]').argParser(choiceParser('--generate-cli-skeleton', SKELETON_CHOICES)),
-    );
-    cmd.action((opts: Record<string, unknown>, c: Command) => {
+    const spec = operationCommand(op);
+    subcommand(program, spec).action((opts: Record<string, unknown>, c: Command) => {
       const members: Record<string, string | string[]> = {};
       for (const m of op.input) {
         const v = opts[m.name]; // commander's key for --client-id is clientId: the member name
         if (v !== undefined) members[m.name] = v as string | string[];
       }
-      const skel = opts['generateCliSkeleton'];
-      result = {
-        kind: 'operation',
-        op,
-        members,
-        cliInputJson: opts['cliInputJson'] as string | undefined,
-        skeleton: skel === undefined ? undefined : skel === true ? 'input' : (skel as 'input' | 'output'),
-        globals: globals(),
-        unknown: argparseOrder(c.args),
-        argv,
-      };
+      result = { kind: 'operation', op, members, options: optionValues(OPERATION_OPTIONS, opts), ...withGlobals(c, spec) };
     });
   }
-  const loginCmd = program.command('login').helpOption(false).allowUnknownOption().allowExcessArguments(true);
-  for (const o of login.options) {
-    if (o.kind === 'list') loginCmd.addOption(new Option(`${o.flag} <values...>`));
-    else if (o.kind === 'string') loginCmd.addOption(new Option(`${o.flag} <value>`).argParser(onceParser(o.flag)));
-    else loginCmd.addOption(new Option(o.flag));
+  for (const kind of EXTRA_COMMANDS) {
+    const spec: CommandSpec = COMMANDS[kind];
+    const cmd = subcommand(program, spec);
+    const { positional } = spec;
+    // The casts: TypeScript cannot follow `kind` through the loop; CommandInvocation<kind> is what is built.
+    if (positional !== undefined) {
+      cmd.argument(`[${positional.name}]`).action((word: string | undefined) => {
+        result = { kind, [positional.name]: word } as Invocation;
+      });
+    } else {
+      cmd.action((opts: Record<string, unknown>, c: Command) => {
+        result = { kind, options: optionValues(spec.options, opts), ...withGlobals(c, spec) } as Invocation;
+      });
+    }
   }
-  loginCmd.action((opts: LoginInvocation['options'], c: Command) => {
-    result = { kind: 'login', options: opts, globals: globals(), unknown: argparseOrder(c.args), argv };
-  });
-  program
-    .command('completion')
-    .argument('[shell]')
-    .allowExcessArguments(true)
-    .action((shell: string | undefined) => {
-      result = { kind: 'completion', shell };
-    });
-  program
-    .command('help')
-    .argument('[command]')
-    .allowExcessArguments(true)
-    .action((command: string | undefined) => {
-      result = { kind: 'help', command };
-    });
   program.action(() => {
     const words = program.args;
-    if (program.opts()['version'] === true) result = { kind: 'version' };
+    if (program.opts()[optionKey('--version')] === true) result = { kind: 'version' };
     else if (program.opts()['help'] === true) result = { kind: 'help' };
     else if (words.length === 0) throw new UsageError('the following arguments are required: command');
     else throw unknownCommand(words[0] as string, commandNames());
   });
 
+  // argparse's option rules first, as the AWS CLI's parsers apply them (prefixes written out,
+  // option-like words refused as values: argv-prepass.ts); `argv` stays as typed for --debug.
+  const words = prepassArgv(argv, globalArities(), commandArities);
   try {
-    program.parse([...argv], { from: 'user' });
+    program.parse(words, { from: 'user' });
   } catch (e) {
-    // --version and help win over every other problem on the line, as in the AWS CLI.
-    if (argv.includes('--version')) return { kind: 'version' };
+    // --version and help win over every other problem commander finds, as in the AWS CLI.
+    if (words.includes('--version')) return { kind: 'version' };
     if (e instanceof CommanderError) throw translate(e);
     throw e;
   }
   if (result === undefined) return { kind: 'help' };
-  if (result.kind === 'operation' || result.kind === 'login') {
+  if ('globals' in result) {
     if (program.opts()['version'] === true) return { kind: 'version' };
     if (program.opts()['help'] === true || (result.unknown.length === 1 && result.unknown[0] === 'help')) {
-      return { kind: 'help', command: result.kind === 'login' ? 'login' : result.op.cliName };
+      return { kind: 'help', command: result.kind === 'operation' ? result.op.cliName : result.kind };
     }
   }
   return result;

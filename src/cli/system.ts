@@ -1,10 +1,11 @@
 /** The real Deps: process streams, environment, files, clock, and SIGINT as an AbortSignal. */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir, release, type } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps, OutStream } from '../deps.js';
+import { timerMs } from '../timer.js';
 
 function stream(s: NodeJS.WriteStream): OutStream {
   return {
@@ -23,7 +24,15 @@ export function systemDeps(signal: AbortSignal): Deps {
     env: process.env,
     cwd: process.cwd(),
     homedir: homedir(),
-    fs: { readFile: (p) => readFileSync(p), exists: (p) => existsSync(p), writeFileAtomic },
+    fs: {
+      readFile: (p) => readFileSync(p),
+      read: async (p, limit) => (await import('./read-file.js')).readCapped(p, limit),
+      exists: (p) => existsSync(p),
+      writeFileAtomic,
+      ensureDir,
+      listDir: (p) => (existsSync(p) ? readdirSync(p) : []),
+      remove: (p) => unlinkSync(p),
+    },
     openBrowser,
     stdout: stream(process.stdout),
     stderr: stream(process.stderr),
@@ -50,9 +59,17 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    const timer = setTimeout(done, timerMs(ms));
     signal?.addEventListener('abort', done, { once: true });
   });
+}
+
+function ensureDir(path: string, mode: number): { created: boolean; mode: number } {
+  const existed = existsSync(path);
+  if (!existed) mkdirSync(path, { recursive: true, mode });
+  const st = statSync(path);
+  if (!st.isDirectory()) throw Object.assign(new Error(`EEXIST: file already exists, mkdir '${path}'`), { code: 'EEXIST', path });
+  return { created: !existed, mode: st.mode & 0o777 };
 }
 
 /** temp file + rename, so a reader never sees half a token; 0600 from the first byte. */
@@ -69,18 +86,30 @@ function writeFileAtomic(path: string, data: string, mode: number): void {
   }
 }
 
-/** xdg-open / open / start, detached; a missing opener is not an error (the URL is printed too). */
-function openBrowser(url: string): Promise<boolean> {
-  const [cmd, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+/**
+ * Opens a URL as Python's webbrowser does (the AWS CLI's way): each $BROWSER entry in turn (one
+ * that exits non-zero or cannot start passes to the next), then the platform's opener. Only
+ * http(s) URLs, always as a single argument. Nothing here keeps the process alive.
+ */
+async function openBrowser(url: string): Promise<boolean> {
+  const { browserCommands, isBrowserUrl } = await import('../sso/browser.js');
+  if (!isBrowserUrl(url)) return false;
+  for (const c of browserCommands(process.env, process.platform, url)) {
+    if (await runBrowser(c.command, c.args, c.wait)) return true;
+  }
+  return false;
+}
+
+function runBrowser(command: string, args: string[], wait: boolean): Promise<boolean> {
   return new Promise((resolve) => {
     try {
-      const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true });
+      const child = spawn(command, args, { stdio: 'ignore', detached: !wait, shell: false });
       child.once('error', () => resolve(false));
       child.once('spawn', () => {
         child.unref();
-        resolve(true);
+        if (!wait) resolve(true);
       });
+      if (wait) child.once('exit', (code) => resolve(code === 0));
     } catch {
       resolve(false);
     }

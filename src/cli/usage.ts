@@ -1,5 +1,7 @@
 /** The AWS CLI's argparse-style usage texts, with our program name. */
 import { UsageError } from '../errors.js';
+import { pyStrRepr } from '../value/pystr.js';
+import { getCloseMatches } from './difflib.js';
 
 export const PROG = 'sso-oidc';
 
@@ -35,75 +37,22 @@ export function invalidChoice(flag: string, choices: readonly string[], value?: 
   });
 }
 
-/** difflib.SequenceMatcher(None, a, b).ratio() for short strings (no autojunk below 200 chars). */
-export function sequenceRatio(a: string, b: string): number {
-  if (a.length + b.length === 0) return 1;
-  const longest = (alo: number, ahi: number, blo: number, bhi: number): [number, number, number] => {
-    let best: [number, number, number] = [alo, blo, 0];
-    let j2len = new Map<number, number>();
-    for (let i = alo; i < ahi; i++) {
-      const next = new Map<number, number>();
-      for (let j = blo; j < bhi; j++) {
-        if (a[i] !== b[j]) continue;
-        const k = (j2len.get(j - 1) ?? 0) + 1;
-        next.set(j, k);
-        if (k > best[2]) best = [i - k + 1, j - k + 1, k];
-      }
-      j2len = next;
-    }
-    return best;
-  };
-  let matches = 0;
-  const queue: [number, number, number, number][] = [[0, a.length, 0, b.length]];
-  while (queue.length > 0) {
-    const [alo, ahi, blo, bhi] = queue.pop() as [number, number, number, number];
-    const [i, j, k] = longest(alo, ahi, blo, bhi);
-    if (k === 0) continue;
-    matches += k;
-    if (alo < i && blo < j) queue.push([alo, i, blo, j]);
-    if (i + k < ahi && j + k < bhi) queue.push([i + k, ahi, j + k, bhi]);
-  }
-  return (2 * matches) / (a.length + b.length);
-}
-
-/** difflib.get_close_matches: best score first, ties by the larger string (heapq.nlargest). */
-export function getCloseMatches(word: string, possibilities: readonly string[], n = 3, cutoff = 0.6): string[] {
-  return possibilities
-    .map((x) => ({ x, score: sequenceRatio(x, word) }))
-    .filter(({ score }) => score >= cutoff)
-    .sort((p, q) => q.score - p.score || (p.x < q.x ? 1 : p.x > q.x ? -1 : 0))
-    .slice(0, n)
-    .map(({ x }) => x);
-}
-
-/** Levenshtein distance, for "maybe you meant" suggestions. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
-
-/** The close matches, best first, as difflib.get_close_matches would pick them (roughly). */
+/**
+ * The close matches, best first: botocore's argparser calls
+ * `difflib.get_close_matches(value, choices, cutoff=0.8)`, ported exactly in difflib.ts.
+ */
 export function closeMatches(word: string, candidates: readonly string[], max = 3): string[] {
-  return candidates
-    .map((c) => ({ c, d: editDistance(word, c) }))
-    .filter(({ c, d }) => d <= Math.max(2, Math.floor(Math.max(c.length, word.length) * 0.4)))
-    .sort((x, y) => x.d - y.d)
-    .slice(0, max)
-    .map(({ c }) => c);
+  return getCloseMatches(word, candidates, max, 0.8);
 }
 
-/** "maybe you meant:" block, as the AWS CLI prints it for a misspelt command. */
+/**
+ * The "maybe you meant:" block, as the AWS CLI's argparser joins it onto the choices list:
+ * `'\n'.join([..., '\n\nInvalid choice: %r, maybe you meant:\n', '  * x'])`, so two blank lines
+ * before it and the value as Python's repr.
+ */
 export function suggestion(kind: string, word: string, matches: readonly string[]): string {
   if (matches.length === 0) return '';
-  return `\n\nInvalid ${kind}: '${word}', maybe you meant:\n\n${matches.map((m) => `  * ${m}`).join('\n')}`;
+  return `\n\n\nInvalid ${kind}: ${pyStrRepr(word)}, maybe you meant:\n\n${matches.map((m) => `  * ${m}`).join('\n')}`;
 }
 
 /** argparse's error for a command word that is none of `names`, with "maybe you meant". */

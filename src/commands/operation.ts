@@ -6,36 +6,30 @@
  */
 import type { OperationInvocation } from '../cli/program.js';
 import { useColour } from '../cli/colour.js';
-import { unknownOptionsError } from '../cli/usage.js';
-import { userAgent } from '../cli/version.js';
-import type { DebugLog } from '../debug/log.js';
+import { operationCommand } from '../cli/spec.js';
 import type { Deps } from '../deps.js';
-import { CliError, ParamError, UsageError } from '../errors.js';
+import { CliError, UsageError } from '../errors.js';
 import { optionName } from '../model/types.js';
-import { GLOBAL_OPTIONS, OPERATION_EXTRA_OPTIONS } from '../cli/global-options.js';
 import type { Value } from '../value/types.js';
 import type { CompiledQuery } from '../query/index.js';
 import type { ResolvedConfig } from '../config/types.js';
+import type { RunDeps } from './command.js';
+import { checkEndpointUrl, checkUnknown, serviceCaller } from './common.js';
+
+/** An operation command's spec, derived from its description (src/model/operations/). */
+export const spec = operationCommand;
 
 /** Problems found from the command line alone, in the AWS CLI's order. */
 function checkCommandLine(inv: OperationInvocation): void {
   const { op } = inv;
   // argparse requires the members unless --cli-input-json may carry them or only the input
   // skeleton is asked for (`output` still needs them, as in the AWS CLI).
-  if (inv.cliInputJson === undefined && inv.skeleton !== 'input') {
+  if (inv.options.cliInputJson === undefined && inv.options.generateCliSkeleton !== 'input') {
     const missing = op.input.filter((m) => m.required && inv.members[m.name] === undefined);
     if (missing.length > 0) throw new UsageError(`the following arguments are required: ${missing.map(optionName).join(', ')}`);
   }
-  if (inv.unknown.length > 0) {
-    const known = [...op.input.map(optionName), ...OPERATION_EXTRA_OPTIONS.map((o) => o.flag), ...GLOBAL_OPTIONS.map((g) => g.flag)];
-    throw unknownOptionsError(inv.unknown, known);
-  }
-  const url = inv.globals.endpointUrl;
-  if (url !== undefined && !/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(url)) {
-    throw new ParamError(
-      `Bad value for --endpoint-url "${url}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
-    );
-  }
+  checkUnknown(inv.unknown, operationCommand(op));
+  checkEndpointUrl(inv.globals);
 }
 
 async function compile(query: string | undefined): Promise<CompiledQuery | undefined> {
@@ -73,6 +67,8 @@ async function write(inv: OperationInvocation, data: Value, config: { output: Re
   const secrets = sensitiveValues(inv, data);
   const result = query === undefined ? data : await scrubbed(secrets, () => query.search(data));
   const { atExitOutput, formatOutput, FormatError } = await import('../output/index.js');
+  // Text and table on a terminal: control characters from the server shown as escapes.
+  const shown = deps.stdout.isTTY && config.output !== 'json' ? (await import('../output/safe-value.js')).terminalSafeValue(result) : result;
   const ctx = {
     operationName: inv.op.name,
     color: useColour(inv.globals.color, deps.env, deps.stdout.isTTY),
@@ -81,7 +77,7 @@ async function write(inv: OperationInvocation, data: Value, config: { output: Re
   };
   let text = await scrubbed(secrets, () => {
     try {
-      return formatOutput(config.output, result, ctx);
+      return formatOutput(config.output, shown, ctx);
     } catch (e) {
       // The text formatter writes as it goes: what the AWS CLI printed before failing, we print too.
       if (e instanceof FormatError && e.stdout.length > 0) deps.stdout.write(e.stdout);
@@ -93,13 +89,13 @@ async function write(inv: OperationInvocation, data: Value, config: { output: Re
 }
 
 /** Runs the operation; resolves when its output is written. Throws CliError. */
-export async function runOperation(inv: OperationInvocation, deps: Deps, log: DebugLog): Promise<void> {
+export async function run(inv: OperationInvocation, deps: RunDeps): Promise<void> {
   checkCommandLine(inv);
   const query = await compile(inv.globals.query);
   const { buildRequest, validateRequest, toSdkInput } = await import('../input/build-request.js');
-  const io = { fs: deps.fs, env: deps.env, cwd: deps.cwd, homedir: deps.homedir };
+  const skeleton = inv.options.generateCliSkeleton;
 
-  if (inv.skeleton === 'input') {
+  if (skeleton === 'input') {
     const { inputSkeleton } = await import('../input/skeleton.js');
     const { dumpPyJson } = await import('../value/pyjson.js');
     deps.stdout.write(dumpPyJson(inputSkeleton(inv.op), { indent: 4 }) + '\n');
@@ -107,12 +103,12 @@ export async function runOperation(inv: OperationInvocation, deps: Deps, log: De
   }
 
   // The AWS CLI's order: parameter files and JSON, then configuration, then validation.
-  const request = buildRequest(inv.op, inv.members, inv.cliInputJson, io);
+  const request = await buildRequest(inv.op, inv.members, inv.options.cliInputJson, deps);
   const { resolveConfig } = await import('../config/resolve.js');
-  const config = resolveConfig(inv.globals, io, log);
+  const config = await resolveConfig(inv.globals, deps, deps.log);
   validateRequest(inv.op, request);
 
-  if (inv.skeleton === 'output') {
+  if (skeleton === 'output') {
     const { outputSkeleton } = await import('../input/skeleton.js');
     await write(inv, outputSkeleton(inv.op), config, query, deps);
     return;
@@ -122,18 +118,8 @@ export async function runOperation(inv: OperationInvocation, deps: Deps, log: De
   let credentials;
   if (inv.op.auth === 'sigv4' && inv.globals.signRequest) {
     const { resolveCredentials } = await import('../aws/credentials.js');
-    credentials = await resolveCredentials({ profileFlag: inv.globals.profile, profile: config.profile, env: deps.env, log });
+    credentials = await resolveCredentials({ profileFlag: inv.globals.profile, profile: config.profile, env: deps.env, log: deps.log });
   }
-  const { sendOperation } = await import('../aws/send.js');
-  const raw = await sendOperation(inv.op, toSdkInput(request), config, {
-    ...(credentials === undefined ? {} : { credentials }),
-    signal: deps.signal,
-    log,
-    warn: (text) => deps.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-    userAgent: userAgent(deps.platform),
-    sleep: deps.sleep,
-    readFile: deps.fs.readFile,
-  });
-  const { shapeResponse } = await import('../response/shape.js');
-  await write(inv, shapeResponse(inv.op, raw.body), config, query, deps);
+  const call = await serviceCaller(config, deps, credentials === undefined ? {} : { credentials });
+  await write(inv, await call(inv.op, toSdkInput(request)), config, query, deps);
 }

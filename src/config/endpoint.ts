@@ -4,12 +4,12 @@
  * region's partition (aws, aws-cn, aws-us-gov, the ISO partitions, aws-eusc, ...), with the FIPS
  * and dual-stack variants.
  */
-import { createRequire } from 'node:module';
 import { isIPv6 } from 'node:net';
-import type * as AwsCoreClient from '@aws-sdk/core/client';
+import { partition } from '@aws-sdk/core/client';
 import type { Env } from '../deps.js';
 import { ConfigError } from '../errors.js';
-import type { EndpointSource, GlobalArgs } from './types.js';
+import type { GlobalArgs } from '../cli/spec.js';
+import type { EndpointSource } from './types.js';
 import { stringSetting } from './files.js';
 import type { Section } from './ini.js';
 import { ensureBoolean } from './py.js';
@@ -109,7 +109,8 @@ export function isValidEndpointUrl(url: string): boolean {
   if (/[\t\r\n]/.test(url)) return false;
   const host = urlHostname(url);
   if (host === undefined || host.length > 255) return false;
-  if (isIPv6(host.replace(/%.*$/, ''))) return true;
+  // Every IPv6 address has a colon; net.isIPv6 compiles a large regex on its first call (~4 ms).
+  if (host.includes(':') && isIPv6(host.replace(/%.*$/, ''))) return true;
   return HOST_RE.test(host.endsWith('.') ? host.slice(0, -1) : host);
 }
 
@@ -141,16 +142,11 @@ export function ssoOidcEndpointRule(region: string, flags: EndpointFlags, p: Par
 
 /**
  * The SDK's partition data: `aws.partition` from @aws-sdk/core, which the SSO-OIDC client's own
- * endpoint resolver calls. @aws-sdk/core is resolved from @aws-sdk/client-sso-oidc's directory, so
- * we get the very copy the client uses even if npm did not hoist it. Loaded on first use with
- * require, so the `--endpoint-url` case never pays for it and resolveConfig stays synchronous.
+ * endpoint resolver calls (the bundle holds one copy of it, shared with the client's chunk).
  * (Building an SSOOIDCClient just to ask its resolver would print Node-version warnings.)
  */
 export function sdkPartition(region: string): PartitionInfo {
-  const fromHere = createRequire(import.meta.url);
-  const fromClient = createRequire(fromHere.resolve('@aws-sdk/client-sso-oidc'));
-  const core = fromClient('@aws-sdk/core/client') as typeof AwsCoreClient;
-  return core.partition(region);
+  return partition(region);
 }
 
 /** The AWS endpoint for a region, e.g. `https://oidc.cn-north-1.amazonaws.com.cn`. */

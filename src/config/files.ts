@@ -6,16 +6,25 @@
 import { resolve } from 'node:path';
 import type { Env, FileSystem } from '../deps.js';
 import type { DebugLog } from '../debug/log.js';
+import { ConfigError, InterruptedError } from '../errors.js';
 import { parseIniBytes, type ConfigValue, type RawIni, type Section } from './ini.js';
 import { shlexSplit } from './py.js';
+import { expandUser, expandVars } from './paths.js';
+
+export { expandUser, expandVars };
 
 /** What resolveConfig needs from the outside world (Deps fits; only reading is needed). */
 export interface ConfigIo {
   env: Env;
-  fs: Pick<FileSystem, 'readFile'>;
+  fs: Pick<FileSystem, 'read'>;
   homedir: string;
   cwd: string;
+  /** Ctrl-C: stops a read that waits (a FIFO nobody writes). */
+  signal?: AbortSignal;
 }
+
+/** The most the config or credentials file may hold: 16 MiB, thousands of profiles. */
+export const MAX_CONFIG_FILE_BYTES = 16 * 1024 * 1024;
 
 export interface SharedConfig {
   /** The config file path after `$VAR` and `~` expansion, as botocore names it in messages. */
@@ -27,20 +36,6 @@ export interface SharedConfig {
   ssoSessions: ReadonlyMap<string, Section>;
   /** `[services NAME]` sections of the config file. */
   services: ReadonlyMap<string, Section>;
-}
-
-/** os.path.expanduser for `~` and `~/...` only (`~user` is left alone: there is no passwd lookup here). */
-export function expandUser(path: string, homedir: string): string {
-  if (path !== '~' && !path.startsWith('~/')) return path;
-  return homedir.replace(/\/+$/, '') + path.slice(1) || '/';
-}
-
-/** os.path.expandvars: `$NAME` and `${NAME}` are replaced when set, left as written when not. */
-export function expandVars(path: string, env: Env): string {
-  return path.replace(/\$(\w+|\{[^}]*\})/g, (whole: string, name: string) => {
-    const key = name.startsWith('{') ? name.slice(1, -1) : name;
-    return env[key] ?? whole;
-  });
 }
 
 /** `AWS_CONFIG_FILE` else `~/.aws/config`; `AWS_SHARED_CREDENTIALS_FILE` else `~/.aws/credentials`. */
@@ -56,13 +51,15 @@ export function sharedFilePaths(env: Env, homedir: string): { configPath: string
  * Reads one file; a file that cannot be read counts as empty (botocore: a missing file is
  * ConfigNotFound and skipped, an unreadable one is skipped by configparser). Returns undefined then.
  */
-export function readIniFile(path: string, io: ConfigIo, log: DebugLog): RawIni | undefined {
+export async function readIniFile(path: string, io: ConfigIo, log: DebugLog): Promise<RawIni | undefined> {
   if (path === '') return undefined;
   let bytes: Buffer;
   try {
-    bytes = io.fs.readFile(resolve(io.cwd, path));
+    bytes = await io.fs.read(resolve(io.cwd, path), { maxBytes: MAX_CONFIG_FILE_BYTES, ...(io.signal ? { signal: io.signal } : {}) });
   } catch (e) {
+    if (io.signal?.aborted) throw new InterruptedError();
     const code = (e as { code?: unknown }).code;
+    if (code === 'EFBIG') throw new ConfigError(`Unable to parse config file: ${path}: the file is larger than 16 MiB (${MAX_CONFIG_FILE_BYTES} bytes)`);
     log.debug('config', `Not reading ${path}: ${typeof code === 'string' ? code : String(e)}`);
     return undefined;
   }
@@ -104,10 +101,10 @@ function buildProfileMap(ini: RawIni | undefined): {
 }
 
 /** Loads both files and merges credentials-file sections into the profiles (Session.full_config). */
-export function loadSharedConfig(io: ConfigIo, log: DebugLog): SharedConfig {
+export async function loadSharedConfig(io: ConfigIo, log: DebugLog): Promise<SharedConfig> {
   const { configPath, credentialsPath } = sharedFilePaths(io.env, io.homedir);
-  const maps = buildProfileMap(readIniFile(configPath, io, log));
-  const creds = readIniFile(credentialsPath, io, log);
+  const maps = buildProfileMap(await readIniFile(configPath, io, log));
+  const creds = await readIniFile(credentialsPath, io, log);
   for (const [name, values] of creds ?? []) {
     const merged = new Map<string, ConfigValue>(maps.profiles.get(name) ?? []);
     for (const [k, v] of values) merged.set(k, v);

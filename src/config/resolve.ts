@@ -6,7 +6,8 @@
  * only after) a bad output format.
  */
 import type { DebugLog } from '../debug/log.js';
-import type { GlobalArgs, ResolvedConfig } from './types.js';
+import type { GlobalArgs } from '../cli/spec.js';
+import type { ResolvedConfig } from './types.js';
 import { configuredEndpoint, defaultEndpointUrl, endpointFlags, validateEndpointUrl, type Endpoint, type PartitionInfo } from './endpoint.js';
 import { loadSharedConfig, type ConfigIo, type SharedConfig } from './files.js';
 import { maskProxyCredentials, proxiesFromEnv, proxyFor, type ProxySettings } from './proxy.js';
@@ -27,20 +28,25 @@ export interface ResolveOptions {
   /** Partition lookup for the default endpoint; the SDK's data when not given (tests may stub it). */
   partitionOf?: (region: string) => PartitionInfo;
   /** The files and profile, when the caller has loaded them already (login reads its SSO settings first). */
-  loaded?: ReturnType<typeof loadProfile>;
+  loaded?: LoadedProfile;
+}
+
+export interface LoadedProfile {
+  shared: SharedConfig;
+  profile: SelectedProfile;
 }
 
 /** Loads the files and picks the profile, nothing else: for commands that need only profile settings (login). */
-export function loadProfile(args: Pick<GlobalArgs, 'profile'>, io: ConfigIo, log: DebugLog): { shared: SharedConfig; profile: SelectedProfile } {
-  const shared = loadSharedConfig(io, log);
+export async function loadProfile(args: Pick<GlobalArgs, 'profile'>, io: ConfigIo, log: DebugLog): Promise<LoadedProfile> {
+  const shared = await loadSharedConfig(io, log);
   const profile = selectProfile(args, io.env, shared.profiles);
   log.debug('config', profile.name === undefined ? 'Profile: none (no [default] profile)' : `Profile: ${profile.name} (from ${profile.source})`);
   return { shared, profile };
 }
 
 /** Resolves the whole configuration; throws ConfigError (exit 253) for anything the AWS CLI rejects. */
-export function resolveConfig(args: GlobalArgs, io: ConfigIo, log: DebugLog, options: ResolveOptions = {}): ResolvedConfig {
-  const { shared, profile } = options.loaded ?? loadProfile(args, io, log);
+export async function resolveConfig(args: GlobalArgs, io: ConfigIo, log: DebugLog, options: ResolveOptions = {}): Promise<ResolvedConfig> {
+  const { shared, profile } = options.loaded ?? (await loadProfile(args, io, log));
   const values = profile.values;
   const regionSetting = resolveRegion(args, io.env, values);
   const configured = configuredEndpoint(args, io.env, values, shared.services);

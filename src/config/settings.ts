@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { Env } from '../deps.js';
 import { ConfigError } from '../errors.js';
-import type { GlobalArgs, OutputFormat } from './types.js';
+import { OUTPUT_CHOICES, type GlobalArgs, type OutputKind } from '../cli/spec.js';
 import { expandUser, stringSetting, type ConfigIo } from './files.js';
 import type { Section } from './ini.js';
 
@@ -101,18 +101,17 @@ export function normalizeFipsRegion(region: string): { region: string; fips: boo
   return { region: normalized, fips: normalized !== region };
 }
 
-const OUTPUTS: readonly string[] = ['json', 'text', 'table'];
-
 /**
  * `--output` > `AWS_DEFAULT_OUTPUT` > profile `output` > `json`. The AWS CLI finds a bad value
  * from env/config only when formatting, after the request was sent; we refuse it up front.
  */
-export function resolveOutput(args: Pick<GlobalArgs, 'output'>, env: Env, profile: Section): Sourced<OutputFormat> {
+export function resolveOutput(args: Pick<GlobalArgs, 'output'>, env: Env, profile: Section): Sourced<OutputKind> {
   const found = args.output
     ? { value: args.output, source: '--output' }
     : (envSetting(env, 'AWS_DEFAULT_OUTPUT') ?? profileSetting(profile, 'output') ?? { value: 'json', source: 'default' });
-  if (!OUTPUTS.includes(found.value)) throw new ConfigError(`Unknown output type: ${found.value}`);
-  return { value: found.value as OutputFormat, source: found.source };
+  const value = OUTPUT_CHOICES.find((c) => c === found.value);
+  if (value === undefined) throw new ConfigError(`Unknown output type: ${found.value}`);
+  return { value, source: found.source };
 }
 
 /** `AWS_SDK_UA_APP_ID` > profile `sdk_ua_app_id`; empty means none (the User-Agent skips it). */

@@ -4,9 +4,13 @@
  * recorded and no fault or script applies to them.
  *
  * GET /emulator/requests returns recorded bodies verbatim (secrets included): that is its
- * purpose, to show a test exactly what its client sent to this local emulator.
+ * purpose, to show a test exactly what its client sent to this local emulator. So every admin
+ * request passes {@link admitAdmin} first: a web page the developer happens to visit must not
+ * reach these endpoints, neither by a cross-origin "simple" request (no preflight: text/plain
+ * bodies, any Origin) nor by DNS rebinding (a foreign name resolving to 127.0.0.1).
  */
-import type { ServerResponse } from 'node:http';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context.js';
 import { parseFaultSpec, parseScript } from './faults.js';
 import { parseJsonObject, sendJson, sendMessageError } from './http.js';
@@ -40,6 +44,65 @@ const ADMIN: Record<string, AdminHandler> = {
     ok(res);
   },
 };
+
+/** The Host values the admin endpoints answer: the loopback names and the bound address, with the port. */
+function allowedHosts(ctx: EmulatorContext): Set<string> {
+  const port = new URL(ctx.baseUrl).port;
+  const names = ['127.0.0.1', 'localhost', '[::1]'];
+  const bound = ctx.config.host;
+  if (bound !== '0.0.0.0' && bound !== '::' && bound !== '') names.push(bound.includes(':') ? `[${bound}]` : bound);
+  return new Set(names.map((n) => `${n.toLowerCase()}:${port}`));
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** True for a JSON media type, parameters allowed: `application/json; charset=utf-8`. */
+function isJsonType(value: string | undefined): boolean {
+  return value !== undefined && value.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * Checks an admin request before anything acts on it; on refusal it answers (403 for a foreign
+ * Host or Origin, 401 without the --admin-token, 415 for a body that is not declared JSON) and
+ * returns false. A request with a body must say `Content-Type: application/json`, which a
+ * cross-origin page cannot send without a preflight that this server never grants.
+ */
+export function admitAdmin(ctx: EmulatorContext, req: IncomingMessage, body: string, res: ServerResponse): boolean {
+  const hosts = allowedHosts(ctx);
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!hosts.has(host)) {
+    sendMessageError(res, 403, 'AccessDeniedException', `The admin endpoints answer only Host ${[...hosts].join(', ')}.`);
+    return false;
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    const scheme = new URL(ctx.baseUrl).protocol;
+    const own = new Set([...hosts].map((h) => `${scheme}//${h}`));
+    if (!own.has(origin.toLowerCase())) {
+      sendMessageError(res, 403, 'AccessDeniedException', 'The admin endpoints refuse requests from other origins.');
+      return false;
+    }
+  }
+  const token = ctx.config.adminToken;
+  if (token !== undefined) {
+    const given = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    if (!timingSafeEqual(digest(given), digest(token))) {
+      sendMessageError(res, 401, 'UnauthorizedException', 'The admin endpoints need Authorization: Bearer <admin token>.', {
+        'WWW-Authenticate': 'Bearer',
+      });
+      return false;
+    }
+  }
+  const method = req.method ?? 'GET';
+  const hasBody = body !== '' || !['GET', 'HEAD', 'DELETE'].includes(method);
+  if (hasBody && !isJsonType(req.headers['content-type'])) {
+    sendMessageError(res, 415, 'UnsupportedMediaTypeException', 'Admin requests with a body need Content-Type: application/json.');
+    return false;
+  }
+  return true;
+}
 
 /** Serves one /emulator/ request; OidcErrors thrown here become 400 JSON errors upstream. */
 export function handleAdmin(ctx: EmulatorContext, method: string, path: string, body: string, res: ServerResponse): void {

@@ -44,6 +44,8 @@ interface ParsedOptions {
   interval: number;
   tokenExpiresIn: number;
   latency: number;
+  requestLog: number;
+  adminToken?: string;
   verbose?: boolean;
   iamCredentials?: { accessKeyId: string; secretAccessKey: string };
 }
@@ -70,11 +72,13 @@ function program(io: CliIo): Command {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on; 0 picks a free one', integer(0, 65535), 0)
     .option('--https', 'serve TLS with a fresh CA; prints "CA bundle: <path>" as the second line')
-    .option('--auto-approve [seconds]', 'approve every device authorization after SECONDS (default 0)', integer(0))
+    .option('--auto-approve [seconds]', 'approve every device authorization and /authorize request after SECONDS (default 0)', integer(0))
     .option('--expires-in <seconds>', 'lifetime of a device authorization', integer(1), 600)
     .option('--interval <seconds>', 'polling interval clients must keep', integer(0), 1)
     .option('--token-expires-in <seconds>', 'lifetime of an access token', integer(1), 28_800)
     .option('--latency <ms>', 'delay every API response by MS milliseconds', integer(0), 0)
+    .option('--request-log <count>', 'keep the last COUNT requests for GET /emulator/requests', integer(0), 1000)
+    .option('--admin-token <token>', 'require "Authorization: Bearer TOKEN" on the /emulator/ admin endpoints (shared machines)')
     .option('--verbose', 'log one line per request (method, path, status) to stderr')
     .option('--iam-credentials <AKID:SECRET>', 'accept CreateTokenWithIAM requests signed (SigV4) with these credentials', iamCredentials)
     .showHelpAfterError('(run sso-oidc-emulator --help for usage)')
@@ -103,16 +107,27 @@ function toEmulatorOptions(o: ParsedOptions, io: CliIo): EmulatorOptions {
     interval: o.interval,
     tokenExpiresIn: o.tokenExpiresIn,
     latencyMs: o.latency,
+    requestLogLimit: o.requestLog,
+    ...(o.adminToken === undefined ? {} : { adminToken: o.adminToken }),
     ...(o.autoApprove === undefined ? {} : { autoApproveSeconds: o.autoApprove === true ? 0 : o.autoApprove }),
     ...(o.iamCredentials === undefined ? {} : { iamCredentials: o.iamCredentials }),
     ...(o.verbose === true ? { log: (line: string) => void io.stderr.write(`${line}\n`) } : {}),
   };
 }
 
+/** True for an address only this machine can reach. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 /** Runs the command; resolves with the process exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const parsed = parse(argv, io);
   if (typeof parsed === 'number') return parsed;
+  if (!isLoopback(parsed.host)) {
+    const guard = parsed.adminToken === undefined ? ' Set --admin-token to guard it.' : '';
+    io.stderr.write(`sso-oidc-emulator: warning: listening on ${parsed.host}: the admin API (/emulator/) is reachable from the network.${guard}\n`);
+  }
   // Listen for signals before announcing the URL, so a stop sent right after it is not missed.
   const stopped = io.waitForStop();
   let emulator: Emulator;

@@ -6,6 +6,7 @@ import { FaultController } from './faults.js';
 import { makeIds, type IdGenerator } from './ids.js';
 import { EmulatorStore } from './store.js';
 import type { EmulatorOptions, RecordedRequest } from './types.js';
+import { timerMs } from '../timer.js';
 
 /** Options resolved to their defaults. */
 export interface EmulatorConfig {
@@ -16,6 +17,12 @@ export interface EmulatorConfig {
   autoApproveSeconds: number | undefined;
   latencyMs: number;
   bodyLimit: number;
+  /** The address the server binds (its Host is accepted by the admin endpoints). */
+  host: string;
+  /** When set, the admin endpoints require `Authorization: Bearer <adminToken>`. */
+  adminToken: string | undefined;
+  /** How many requests the record keeps (the most recent ones). */
+  requestLogLimit: number;
 }
 
 /** One emulator's state and services. */
@@ -40,6 +47,7 @@ export const DEFAULTS = {
   tokenExpiresIn: 28_800,
   clientSecretTtl: 90 * 24 * 3600,
   bodyLimit: 64 * 1024,
+  requestLogLimit: 1000,
 } as const;
 
 /** Builds a context; `timers` collects pending sleeps so close() can cancel them. */
@@ -54,6 +62,9 @@ export function createContext(options: EmulatorOptions, timers: Set<NodeJS.Timeo
       autoApproveSeconds: options.autoApproveSeconds,
       latencyMs: options.latencyMs ?? 0,
       bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
+      host: options.host ?? '127.0.0.1',
+      adminToken: options.adminToken,
+      requestLogLimit: options.requestLogLimit ?? DEFAULTS.requestLogLimit,
     },
     store: new EmulatorStore(),
     ids: makeIds(options.random, options.ids),
@@ -65,7 +76,7 @@ export function createContext(options: EmulatorOptions, timers: Set<NodeJS.Timeo
         const t = setTimeout(() => {
           timers.delete(t);
           resolve();
-        }, ms);
+        }, timerMs(ms));
         timers.add(t);
       }),
     baseUrl: '',

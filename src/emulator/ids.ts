@@ -16,6 +16,8 @@ export interface IdGenerator {
   requestId(): string;
   /** The per-authorization token that guards the verification page's Allow/Deny form. */
   formToken(): string;
+  /** An authorization code of the authorization code grant. */
+  authorizationCode(): string;
 }
 
 /**
@@ -37,6 +39,7 @@ export function makeIds(random: (size: number) => Buffer = randomBytes, override
     refreshToken: () => `aor${b64(96)}`,
     requestId: () => uuid(random(16)),
     formToken: () => b64(24),
+    authorizationCode: () => b64(32),
   };
   return { ...defaults, ...overrides };
 }

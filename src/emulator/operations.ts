@@ -18,6 +18,29 @@ const REGISTRABLE_GRANTS = new Set([
   'urn:ietf:params:oauth:grant-type:token-exchange',
 ]);
 
+/**
+ * The grants a registration allows: the ones it registered, or, when it named none (as the AWS
+ * CLI's device flow registers), the device code and refresh token grants.
+ */
+export function allowedGrants(client: ClientRecord): readonly string[] {
+  return client.grantTypes.length > 0 ? client.grantTypes : [DEVICE_CODE_GRANT, 'refresh_token'];
+}
+
+/**
+ * A redirect URI the service accepts: https, or http on the loopback interface only (RFC 8252
+ * §7.3, native apps), with no fragment.
+ */
+export function isAllowedRedirectUri(s: string): boolean {
+  if (!isHttpUrl(s)) return false;
+  const u = new URL(s);
+  if (u.hash !== '' || s.includes('#')) return false;
+  return u.protocol === 'https:' || isLoopbackHost(u.hostname);
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === '127.0.0.1' || hostname === '[::1]' || hostname === 'localhost';
+}
+
 /** POST /client/register. */
 export function registerClient(ctx: EmulatorContext, body: Body): Record<string, unknown> {
   const clientName = requiredString(body, 'clientName');
@@ -34,8 +57,11 @@ export function registerClient(ctx: EmulatorContext, body: Body): Record<string,
   if (grantTypes.some((g) => !REGISTRABLE_GRANTS.has(g))) {
     throw new OidcError('UnsupportedGrantTypeException', 'One or more grantTypes are not supported.');
   }
-  if (redirectUris.some((u) => !isHttpUrl(u))) {
-    throw new OidcError('InvalidRedirectUriException', 'Each redirect URI must be an absolute http or https URL.');
+  if (redirectUris.some((u) => !isAllowedRedirectUri(u))) {
+    throw new OidcError('InvalidRedirectUriException', 'Each redirect URI must be an https URL, or an http URL on the loopback address, without a fragment.');
+  }
+  if (grantTypes.includes('authorization_code') && redirectUris.length === 0) {
+    throw new OidcError('InvalidRedirectUriException', 'A client registered for the authorization_code grant must register at least one redirect URI.');
   }
   const issuedAt = Math.floor(ctx.now() / 1000);
   const client: ClientRecord = {
@@ -81,7 +107,7 @@ export function startDeviceAuthorization(ctx: EmulatorContext, body: Body): Reco
   const startUrl = requiredString(body, 'startUrl');
   const client = authenticateClient(ctx, body);
   if (!isHttpUrl(startUrl)) throw invalidRequest('The startUrl must be an absolute http or https URL.');
-  if (client.grantTypes.length > 0 && !client.grantTypes.includes(DEVICE_CODE_GRANT)) {
+  if (!allowedGrants(client).includes(DEVICE_CODE_GRANT)) {
     throw new OidcError('UnauthorizedClientException', 'The client is not registered for the device code grant.');
   }
   const now = ctx.now();

@@ -3,7 +3,7 @@
  * the request, apply latency, scripts and faults, then serve the API operation or the page.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { handleAdmin } from './admin.js';
+import { admitAdmin, handleAdmin } from './admin.js';
 import type { EmulatorContext } from './context.js';
 import type { FaultAction } from './faults.js';
 import { flatHeaders, parseJsonObject, readBody, sendJson, sendMessageError, sendOidcError } from './http.js';
@@ -45,7 +45,12 @@ function fail(res: ServerResponse, err: unknown): void {
 }
 
 async function handle(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const url = requestUrl(req);
+  if (url === undefined) {
+    sendMessageError(res, 400, 'BadRequestException', 'The request target is not a valid URL.');
+    req.resume();
+    return;
+  }
   const method = req.method ?? 'GET';
   const body = await readBody(req, ctx.config.bodyLimit);
   if (!body.ok) {
@@ -53,12 +58,9 @@ async function handle(ctx: EmulatorContext, req: IncomingMessage, res: ServerRes
     sendOidcError(res, new OidcError('InvalidRequestException', `The request body is larger than ${limit} bytes.`, 413));
     return;
   }
-  if (url.pathname.startsWith('/emulator/iam/')) {
-    handleIamAdmin(ctx, method, url.pathname, body.text, res);
-    return;
-  }
   if (url.pathname.startsWith('/emulator/')) {
-    handleAdmin(ctx, method, url.pathname, body.text, res);
+    const admin = url.pathname.startsWith('/emulator/iam/') ? handleIamAdmin : handleAdmin;
+    if (admitAdmin(ctx, req, body.text, res)) admin(ctx, method, url.pathname, body.text, res);
     return;
   }
   record(ctx, req, url, body.text);
@@ -72,6 +74,15 @@ async function handle(ctx: EmulatorContext, req: IncomingMessage, res: ServerRes
   route(ctx, req, res, url, body.text);
 }
 
+/** The request target as a URL (origin- or absolute-form); undefined when it does not parse. */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://emulator.invalid');
+  } catch {
+    return undefined;
+  }
+}
+
 function record(ctx: EmulatorContext, req: IncomingMessage, url: URL, body: string): void {
   let json: unknown;
   try {
@@ -81,6 +92,9 @@ function record(ctx: EmulatorContext, req: IncomingMessage, url: URL, body: stri
   }
   const time = new Date(ctx.now());
   ctx.recorded.push({ method: req.method ?? '', path: url.pathname, url: req.url ?? '/', headers: flatHeaders(req), body, json, time });
+  // A bounded log: the last N requests, so a long-running emulator does not grow without end.
+  const excess = ctx.recorded.length - ctx.config.requestLogLimit;
+  if (excess > 0) ctx.recorded.splice(0, excess);
 }
 
 async function applyFault(ctx: EmulatorContext, res: ServerResponse, action: Exclude<FaultAction, { kind: 'none' }>): Promise<void> {

@@ -55,6 +55,32 @@ export interface RefreshTokenRecord {
   used: boolean;
 }
 
+/** A pending GET /authorize (authorization code grant): shown for consent, decided once. */
+export interface AuthorizeRequest {
+  /** Unguessable: names the request in the consent form (so a cross-site page cannot decide it). */
+  requestToken: string;
+  clientId: string;
+  /** The redirect URI exactly as given (port included). */
+  redirectUri: string;
+  state: string | undefined;
+  codeChallenge: string;
+  scopes: string[];
+  createdAt: number;
+  expiresAt: number;
+  decided: boolean;
+}
+
+/** An issued authorization code (RFC 6749 §4.1.2), redeemable once with the PKCE verifier. */
+export interface AuthorizationCodeRecord {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  scopes: string[];
+  expiresAt: number;
+  used: boolean;
+}
+
 /** What a device authorization looks like at a given time: expiry and auto-approval applied. */
 export type EffectiveState = AuthorizationState | 'expired';
 
@@ -68,6 +94,10 @@ export class EmulatorStore {
   readonly authorizations = new Map<string, DeviceAuthorization>();
   readonly accessTokens = new Map<string, AccessTokenRecord>();
   readonly refreshTokens = new Map<string, RefreshTokenRecord>();
+  /** Pending /authorize requests by request token. */
+  readonly authorizeRequests = new Map<string, AuthorizeRequest>();
+  /** Authorization codes by code. */
+  readonly authorizationCodes = new Map<string, AuthorizationCodeRecord>();
   private readonly byUserCode = new Map<string, string>();
 
   addAuthorization(auth: DeviceAuthorization): void {

@@ -1,9 +1,11 @@
 /**
  * CreateToken (POST /token): the device-code grant with RFC 8628 polling semantics as AWS
- * implements them, and the refresh-token grant with rotation.
+ * implements them, the authorization code grant with PKCE (RFC 7636, S256 only), and the
+ * refresh-token grant with rotation (a refresh token is good for one exchange).
  */
+import { createHash } from 'node:crypto';
 import type { EmulatorContext } from './context.js';
-import { authenticateClient, DEVICE_CODE_GRANT } from './operations.js';
+import { allowedGrants, authenticateClient, DEVICE_CODE_GRANT } from './operations.js';
 import { invalidGrant, invalidRequest, invalidScope, OidcError } from './oidc-errors.js';
 import type { ClientRecord, DeviceAuthorization } from './store.js';
 import { optionalList, optionalString, requiredString, type Body } from './validate.js';
@@ -16,14 +18,40 @@ export function createToken(ctx: EmulatorContext, body: Body): Record<string, un
   for (const name of ['deviceCode', 'code', 'refreshToken', 'redirectUri', 'codeVerifier']) optionalString(body, name);
   const requested = optionalList(body, 'scope');
   const client = authenticateClient(ctx, body);
-  if (grantType !== DEVICE_CODE_GRANT && grantType !== 'refresh_token') {
+  if (grantType !== DEVICE_CODE_GRANT && grantType !== 'refresh_token' && grantType !== AUTHORIZATION_CODE_GRANT) {
     throw new OidcError('UnsupportedGrantTypeException', 'The grant type is not supported.');
   }
-  if (client.grantTypes.length > 0 && !client.grantTypes.includes(grantType)) {
+  if (!allowedGrants(client).includes(grantType)) {
     throw new OidcError('UnauthorizedClientException', 'The client is not registered for this grant type.');
   }
-  const scopes = grantedScopes(client.scopes, requested);
-  return grantType === DEVICE_CODE_GRANT ? deviceCodeGrant(ctx, client, body, scopes) : refreshGrant(ctx, client, body, requested);
+  if (grantType === 'refresh_token') return refreshGrant(ctx, client, body, requested);
+  if (grantType === AUTHORIZATION_CODE_GRANT) return authorizationCodeGrant(ctx, client, body);
+  return deviceCodeGrant(ctx, client, body, grantedScopes(client.scopes, requested));
+}
+
+export const AUTHORIZATION_CODE_GRANT = 'authorization_code';
+
+/** S256 of RFC 7636 §4.2: BASE64URL(SHA256(ASCII(code_verifier))), no padding. */
+export function s256(verifier: string): string {
+  return createHash('sha256').update(verifier, 'ascii').digest('base64url');
+}
+
+/** RFC 7636 §4.1: 43 to 128 unreserved characters. */
+const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
+
+function authorizationCodeGrant(ctx: EmulatorContext, client: ClientRecord, body: Body): Record<string, unknown> {
+  const code = requiredString(body, 'code');
+  const redirectUri = requiredString(body, 'redirectUri');
+  const verifier = requiredString(body, 'codeVerifier');
+  const record = ctx.store.authorizationCodes.get(code);
+  if (record === undefined || record.clientId !== client.clientId) throw invalidGrant('Invalid authorization code provided.');
+  if (record.used) throw invalidGrant('The authorization code has already been used.');
+  if (ctx.now() >= record.expiresAt) throw invalidGrant('The authorization code has expired.');
+  // RFC 6749 §4.1.3: the redirect URI must be the one the code was issued for.
+  if (redirectUri !== record.redirectUri) throw invalidGrant('The redirectUri does not match the one of the authorization request.');
+  if (!VERIFIER.test(verifier) || s256(verifier) !== record.codeChallenge) throw invalidGrant('The code verifier does not match the code challenge.');
+  record.used = true;
+  return issueTokens(ctx, client, record.scopes);
 }
 
 /** The requested scopes when all of them are allowed, else (none requested) all allowed ones. */

@@ -24,7 +24,7 @@ export interface EmulatorOptions {
   expiresIn?: number;
   /** Minimum seconds between two CreateToken polls of one device code; default 1. */
   interval?: number;
-  /** When set, every device authorization is approved this many seconds after it starts. */
+  /** When set, every device authorization is approved this many seconds after it starts, and every GET /authorize redirects back with a code after that delay (no consent page). */
   autoApproveSeconds?: number;
   /** Delay added to every non-admin response, in milliseconds; default 0. */
   latencyMs?: number;
@@ -39,6 +39,10 @@ export interface EmulatorOptions {
    * `sso-oauth`). Without them every signed request is refused as an unknown key.
    */
   iamCredentials?: { accessKeyId: string; secretAccessKey: string };
+  /** When set, the /emulator/ admin endpoints require `Authorization: Bearer <adminToken>`. */
+  adminToken?: string;
+  /** How many requests `requests()` and GET /emulator/requests keep, the most recent; default 1000. */
+  requestLogLimit?: number;
   /** Receives one line per request (method, path, status) when set; never bodies. */
   log?: (line: string) => void;
 }

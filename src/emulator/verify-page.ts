@@ -28,14 +28,22 @@ code{font:600 1rem ui-monospace,Menlo,Consolas,monospace}
 ul{margin:0;padding-left:1.1rem}
 `;
 
-/** The page's Content-Security-Policy: nothing but its own inline style and same-origin forms. */
-export const PAGE_CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'`,
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
+/**
+ * The page's Content-Security-Policy: nothing but its own inline style and same-origin forms;
+ * `formTargets` adds the origins a form may end up at (the authorization page's decision
+ * redirects to the client's loopback redirect URI, and form-action covers redirects too).
+ */
+export function pageCsp(formTargets: readonly string[] = []): string {
+  return [
+    "default-src 'none'",
+    `style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'`,
+    ["form-action 'self'", ...formTargets].join(' '),
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+export const PAGE_CSP = pageCsp();
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -120,4 +128,38 @@ export function resultPage(decision: 'approved' | 'denied'): string {
 /** A page with a heading, a sentence and a way back to the start. */
 export function messagePage(title: string, text: string): string {
   return layout(title, `<h1>${escapeHtml(title)}</h1>\n<p class="error">${escapeHtml(text)}</p>\n<p><a href="/">Enter a code</a></p>`);
+}
+
+/** What the authorization page (GET /authorize) shows about the request. */
+export interface AuthorizeDetails {
+  clientName: string;
+  scopes: string[];
+  /** Where the browser goes back to: the redirect URI's origin. */
+  redirectOrigin: string;
+  requestToken: string;
+}
+
+/** The authorization code grant's consent step: who asks for what, with Allow and Deny. */
+export function authorizePage(d: AuthorizeDetails): string {
+  const scopes =
+    d.scopes.length === 0
+      ? '<em>none</em>'
+      : `<ul>${d.scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('')}</ul>`;
+  return layout(
+    'Allow access?',
+    `<h1>Allow <span id="client-name">${escapeHtml(d.clientName)}</span> to access your data?</h1>
+<p>Only allow this if you started this sign-in from your application on this device.</p>
+<dl>
+<dt>Application</dt><dd>${escapeHtml(d.clientName)}</dd>
+<dt>Scopes</dt><dd id="scopes">${scopes}</dd>
+<dt>Returns to</dt><dd id="redirect">${escapeHtml(d.redirectOrigin)}</dd>
+</dl>
+<form method="post" action="/authorize/decision">
+<input type="hidden" name="request_token" value="${escapeHtml(d.requestToken)}">
+<div class="actions">
+<button type="submit" name="decision" value="deny" class="secondary">Deny</button>
+<button type="submit" name="decision" value="allow">Allow</button>
+</div>
+</form>`,
+  );
 }

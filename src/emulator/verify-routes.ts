@@ -1,11 +1,13 @@
 /**
  * The verification page's routes: GET / (enter or confirm the code), POST /verify (show the
- * request with Allow/Deny) and POST /verify/decision. The decision form carries the
+ * request with Allow/Deny) and POST /verify/decision; and the authorization code grant's
+ * GET /authorize and POST /authorize/decision (src/emulator/authorize.ts). The decision form carries the
  * authorization's random form token, which a cross-site page can never read, so it cannot
  * forge an approval; a foreign Origin header is refused as well.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleAuthorize, handleAuthorizeDecision } from './authorize.js';
 import type { EmulatorContext } from './context.js';
 import { sendHtml } from './http.js';
 import type { DeviceAuthorization } from './store.js';
@@ -16,6 +18,8 @@ export const PAGE_ROUTES: ReadonlyMap<string, string> = new Map([
   ['/', 'GET'],
   ['/verify', 'POST'],
   ['/verify/decision', 'POST'],
+  ['/authorize', 'GET'],
+  ['/authorize/decision', 'POST'],
 ]);
 
 const UNKNOWN = 'This code is unknown or has expired. Check the code, or start a new sign-in from your application.';
@@ -24,6 +28,14 @@ const USED = 'This code has already been used. Start a new sign-in from your app
 /** Serves one page request; the method has already been checked against PAGE_ROUTES. */
 export function handlePage(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
   const html = (status: number, page: string): void => sendHtml(res, status, page, PAGE_CSP, req.method === 'HEAD');
+  if (url.pathname === '/authorize') {
+    handleAuthorize(ctx, req, res, url);
+    return;
+  }
+  if (url.pathname === '/authorize/decision') {
+    handleAuthorizeDecision(ctx, res, body, sameOrigin(req));
+    return;
+  }
   if (url.pathname === '/') {
     html(200, enterCodePage({ userCode: url.searchParams.get('user_code') ?? '' }));
     return;

@@ -36,9 +36,10 @@ export function parseCliInputJson(text: string): ValueMap {
 }
 
 /** A list option's words: one JSON array, or the words typed (a file:// value is split on white space). */
-function listValue(member: Member, words: readonly string[], io: ParamFileIo): RequestValue {
+async function listValue(member: Member, words: readonly string[], io: ParamFileIo): Promise<RequestValue> {
   const flag = optionName(member);
-  const loaded = words.map((w) => loadParamValue(flag, w, io));
+  const loaded: (string | BinaryValue)[] = [];
+  for (const w of words) loaded.push(await loadParamValue(flag, w, io));
   if (loaded.some((v) => v instanceof BinaryValue)) return loaded.find((v) => v instanceof BinaryValue) as BinaryValue;
   const texts = loaded as string[];
   if (texts.length === 1) {
@@ -56,23 +57,23 @@ function listValue(member: Member, words: readonly string[], io: ParamFileIo): R
 }
 
 /** Command-line members (model order), then the JSON's other keys (JSON order): as the AWS CLI sends them. */
-export function buildRequest(
+export async function buildRequest(
   op: OperationDescription,
   typed: Record<string, string | string[]>,
   cliInputJson: string | undefined,
   io: ParamFileIo,
-): Request {
+): Promise<Request> {
   const request: Request = new Map();
   for (const member of op.input) {
     const raw = typed[member.name];
     if (raw === undefined) continue;
     request.set(
       member.name,
-      Array.isArray(raw) ? listValue(member, raw, io) : loadParamValue(optionName(member), raw, io),
+      Array.isArray(raw) ? await listValue(member, raw, io) : await loadParamValue(optionName(member), raw, io),
     );
   }
   if (cliInputJson !== undefined) {
-    const loaded = loadParamValue('--cli-input-json', cliInputJson, io);
+    const loaded = await loadParamValue('--cli-input-json', cliInputJson, io);
     const text = loaded instanceof BinaryValue ? loaded.bytes.toString('utf-8') : loaded;
     for (const [k, v] of parseCliInputJson(text)) if (!request.has(k)) request.set(k, v);
   }

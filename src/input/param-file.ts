@@ -5,16 +5,21 @@
  * are never fetched: a start URL is sent as given.
  */
 import { resolve } from 'node:path';
-import { expandUser, expandVars } from '../config/files.js';
+import { expandUser, expandVars } from '../config/paths.js';
 import type { Env, FileSystem } from '../deps.js';
-import { ParamError } from '../errors.js';
+import { InterruptedError, ParamError } from '../errors.js';
 
 export interface ParamFileIo {
-  fs: FileSystem;
+  fs: Pick<FileSystem, 'read'>;
   env: Env;
   cwd: string;
   homedir: string;
+  /** Ctrl-C: stops a read that waits (a FIFO nobody writes). */
+  signal?: AbortSignal;
 }
+
+/** The most a file:// or fileb:// value (or --cli-input-json file://) may hold: 1 MiB. */
+export const MAX_PARAM_FILE_BYTES = 1024 * 1024;
 
 /** A value read with fileb://: bytes, which no string member accepts. */
 export class BinaryValue {
@@ -31,6 +36,7 @@ function describeReadError(e: unknown, shown: string): string {
   if (code === 'ENOENT') return `[Errno 2] No such file or directory: '${shown}'`;
   if (code === 'EACCES') return `[Errno 13] Permission denied: '${shown}'`;
   if (code === 'EISDIR') return `[Errno 21] Is a directory: '${shown}'`;
+  if (code === 'EFBIG') return `[Errno 27] File too large: '${shown}' (the limit is 1 MiB, ${MAX_PARAM_FILE_BYTES} bytes)`;
   return (e as Error).message;
 }
 
@@ -38,14 +44,15 @@ function describeReadError(e: unknown, shown: string): string {
  * Loads a parameter value. `paramName` is how the error names it (`--start-url`).
  * Returns the value unchanged when it has no file prefix.
  */
-export function loadParamValue(paramName: string, value: string, io: ParamFileIo): string | BinaryValue {
+export async function loadParamValue(paramName: string, value: string, io: ParamFileIo): Promise<string | BinaryValue> {
   const prefix = value.startsWith('file://') ? 'file://' : value.startsWith('fileb://') ? 'fileb://' : undefined;
   if (prefix === undefined) return value;
   const shown = value.slice(prefix.length);
   let bytes: Buffer;
   try {
-    bytes = io.fs.readFile(expandPath(shown, io));
+    bytes = await io.fs.read(expandPath(shown, io), { maxBytes: MAX_PARAM_FILE_BYTES, ...(io.signal ? { signal: io.signal } : {}) });
   } catch (e) {
+    if (io.signal?.aborted) throw new InterruptedError();
     throw new ParamError(`Error parsing parameter '${paramName}': Unable to load paramfile ${value}: ${describeReadError(e, shown)}`);
   }
   if (prefix === 'fileb://') return new BinaryValue(bytes);

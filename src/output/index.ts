@@ -2,6 +2,7 @@
  * The output formatters: the exact bytes AWS CLI v1 writes to stdout for `--output json`,
  * `text` and `table`, given the (already queried) response data.
  */
+import type { OutputKind } from '../cli/spec.js';
 import type { Value } from '../value/types.js';
 import { formatJson } from './json.js';
 import { RESET } from './style.js';
@@ -11,7 +12,8 @@ import { formatText } from './text.js';
 export { FormatError } from './errors.js';
 export { stripAnsi } from './style.js';
 
-export type OutputKind = 'json' | 'text' | 'table';
+/** The --output formats: the one list is OUTPUT_CHOICES in the spec. */
+export type { OutputKind } from '../cli/spec.js';
 
 export interface FormatContext {
   /** Table title, e.g. 'StartDeviceAuthorization'. */

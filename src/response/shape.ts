@@ -5,7 +5,7 @@
  */
 import { CliError, EXIT } from '../errors.js';
 import type { Member, OperationDescription } from '../model/types.js';
-import { parsePyJson } from '../value/pyjson.js';
+import { parsePyJson, PyJsonDepthError } from '../value/pyjson.js';
 import { pyStrRepr, pyTypeName } from '../value/pystr.js';
 import { pyIntFromString } from '../value/pytext.js';
 import type { Value, ValueMap } from '../value/types.js';
@@ -52,7 +52,9 @@ export function shapeResponse(op: OperationDescription, body: Buffer): ValueMap 
   let parsed: Value;
   try {
     parsed = parsePyJson(body.toString('utf-8'));
-  } catch {
+  } catch (e) {
+    // The AWS CLI v1 dies of a RecursionError on such a body (exit 255): fail, do not print nothing.
+    if (e instanceof PyJsonDepthError) throw new CliError(`Unable to parse the ${op.name} response: ${e.message}`, EXIT.other);
     return new Map(); // botocore keeps a non-JSON body as {"message": ...}, which is no output member
   }
   if (!(parsed instanceof Map)) {

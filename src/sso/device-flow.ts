@@ -2,7 +2,8 @@
  * The device authorization grant (RFC 8628) as the AWS CLI v2 runs it: RegisterClient (or a
  * cached registration), StartDeviceAuthorization, then CreateToken every `interval` seconds —
  * AuthorizationPending keeps polling, SlowDown adds 5 s, ExpiredToken ends it. Unlike the AWS CLI
- * we also stop on our own clock once the authorization's `expiresIn` has passed.
+ * we also stop on our own clock once the authorization's `expiresIn` has passed, and whatever
+ * the server says, two polls are at least 1 s apart and none waits past the expiry.
  * Everything outside (the service, the clock, sleeping, printing) comes in through DeviceFlowIo.
  */
 import { CliError, EXIT, ServiceError } from '../errors.js';
@@ -23,7 +24,13 @@ export interface DeviceFlowIo {
   sleep(ms: number): Promise<void>;
   /** Tells the user where to go: URL and code (stderr). */
   prompt(authorization: Authorization): Promise<void>;
+  /** Before each wait: when the authorization expires and the interval now in use (it grows after a SlowDown). */
+  waiting?(deadlineMs: number, intervalSeconds: number): void;
 }
+
+/** The longest single timer we arm (Node's limit is 2^31-1 ms; longer ones fire at once). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+const MIN_GAP_MS = 1000;
 
 export interface Authorization {
   deviceCode: string;
@@ -53,8 +60,8 @@ function missing(op: string, member: string): CliError {
   return new CliError(`The ${op} response has no ${member}.`, EXIT.other);
 }
 
-export async function registerDeviceClient(io: DeviceFlowIo, clientName: string, scopes: string[] | undefined) {
-  const r = await io.call(registerClient, { clientName, clientType: 'public', ...(scopes ? { scopes } : {}) });
+export async function registerDeviceClient(io: Pick<DeviceFlowIo, 'call'>, clientName: string, scopes: string[] | undefined) {
+  const r = await io.call(registerClient, { clientName, clientType: 'public', ...(scopes && scopes.length > 0 ? { scopes } : {}) });
   const clientId = str(r, 'clientId');
   const clientSecret = str(r, 'clientSecret');
   if (clientId === undefined || clientSecret === undefined) throw missing('RegisterClient', 'clientId or clientSecret');
@@ -85,24 +92,33 @@ export async function pollForToken(
   client: { clientId: string; clientSecret: string },
   auth: Authorization,
 ): Promise<IssuedToken> {
-  let interval = Math.max(auth.interval, 1);
-  const deadline = io.now().getTime() + auth.expiresIn * 1000;
+  let interval = Number.isFinite(auth.interval) ? Math.max(auth.interval, 1) : DEFAULT_INTERVAL;
+  const deadline = io.now().getTime() + (Number.isFinite(auth.expiresIn) && auth.expiresIn > 0 ? Math.min(auth.expiresIn, 1e9) : 600) * 1000;
   for (;;) {
     try {
       const r = await io.call(createToken, { ...client, grantType: DEVICE_GRANT, deviceCode: auth.deviceCode });
-      const accessToken = str(r, 'accessToken');
-      if (accessToken === undefined) throw missing('CreateToken', 'accessToken');
-      return { accessToken, expiresIn: int(r, 'expiresIn') ?? 3600, refreshToken: str(r, 'refreshToken') };
+      return issuedToken(r);
     } catch (e) {
       if (!(e instanceof ServiceError)) throw e;
       if (e.code === 'SlowDownException') interval += SLOW_DOWN_SECONDS;
       else if (e.code === 'ExpiredTokenException') throw expired();
       else if (e.code !== 'AuthorizationPendingException') throw e;
     }
-    if (io.now().getTime() + interval * 1000 > deadline) throw expired();
-    await io.sleep(interval * 1000);
+    const left = deadline - io.now().getTime();
+    if (left < MIN_GAP_MS) throw expired();
+    io.waiting?.(deadline, interval);
+    await io.sleep(Math.min(Math.max(interval * 1000, MIN_GAP_MS), left, MAX_TIMER_MS));
   }
 }
+
+/** A CreateToken response as login keeps it. */
+export function issuedToken(r: ValueMap): IssuedToken {
+  const accessToken = str(r, 'accessToken');
+  if (accessToken === undefined) throw missing('CreateToken', 'accessToken');
+  return { accessToken, expiresIn: int(r, 'expiresIn') ?? 3600, refreshToken: str(r, 'refreshToken') };
+}
+
+export { str as stringMember, int as integerMember };
 
 function expired(): CliError {
   return new CliError(

@@ -27,11 +27,26 @@ export class PyJsonError extends Error {
   }
 }
 
+/** Nesting past MAX_JSON_DEPTH: where Python raises RecursionError rather than a JSON error. */
+export class PyJsonDepthError extends PyJsonError {}
+
 const WS = ' \t\n\r';
+/**
+ * Python's json gives up near its recursion limit of 1000 (the AWS CLI v1 reads 982 levels of
+ * --cli-input-json and fails with a RecursionError at 983); we stop at 1000 with a JSON error,
+ * long before the JavaScript stack would overflow.
+ */
+export const MAX_JSON_DEPTH = 1000;
 const NUMBER = /(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
 
 class Scanner {
+  private depth = 0;
   constructor(private readonly s: string) {}
+
+  /** Counts one more level of nesting at `i` (the bracket); throws past MAX_JSON_DEPTH. */
+  private enter(i: number): void {
+    if (++this.depth > MAX_JSON_DEPTH) throw new PyJsonDepthError(`Nested deeper than ${MAX_JSON_DEPTH} levels`, this.s, i);
+  }
 
   skipWs(i: number): number {
     while (i < this.s.length && WS.includes(this.s[i] as string)) i++;
@@ -44,8 +59,12 @@ class Scanner {
     const c = s[i];
     if (c === undefined) throw new Stop(i);
     if (c === '"') return this.string(i + 1);
-    if (c === '{') return this.object(i + 1);
-    if (c === '[') return this.array(i + 1);
+    if (c === '{' || c === '[') {
+      this.enter(i);
+      const r = c === '{' ? this.object(i + 1) : this.array(i + 1);
+      this.depth--;
+      return r;
+    }
     if (c === 'n' && s.startsWith('null', i)) return [null, i + 4];
     if (c === 't' && s.startsWith('true', i)) return [true, i + 4];
     if (c === 'f' && s.startsWith('false', i)) return [false, i + 5];

@@ -61,6 +61,7 @@ describe('sso-oidc and AWS CLI v2 side by side', { skip: haveV2 ? false : `AWS C
       const challenge = (await import('node:crypto')).createHash('sha256').update('verifier-0123456789-0123456789-0123456789').digest('base64url');
       const r = await fetch(`${emu.url}/emulator/iam/authorization-code`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ clientId: c.args[2], redirectUri: 'http://127.0.0.1:8400/cb', codeChallenge: challenge }),
       });
       return { code: ((await r.json()) as { code: string }).code };

@@ -167,6 +167,7 @@ function inputCases(): Case[] {
     { name: 'missing cli-input-json file', args: [...base, '--cli-input-json', 'file://nope.json'], v1Code: 255, ourCode: 252, stderr: 'same', requests: 0 },
     { name: 'no region', args: SDA, env: { AWS_CONFIG_FILE: '/nonexistent/config' }, v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
     { name: 'invalid region', args: [...SDA, '--region', 'bad region!'], v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
+    { name: "empty --region with an endpoint sends the call", args: [...SDA, '--region', ''], responses: ok(), v1Code: 0, ourCode: 0, stderr: 'empty', requests: 1 },
     { name: 'unknown profile', args: [...SDA, '--profile', 'nope'], v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
     { name: 'bad AWS_MAX_ATTEMPTS', args: SDA, env: { AWS_MAX_ATTEMPTS: '0' }, v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
     { name: 'no region beats a validation error', args: [...base, '--cli-input-json', '{"clientId":1}'], env: { AWS_CONFIG_FILE: '/nonexistent/config' }, v1Code: 255, ourCode: 253, stderr: 'same', requests: 0 },
@@ -176,4 +177,29 @@ function inputCases(): Case[] {
   ];
 }
 
-export const CASES: readonly Case[] = [...outputCases(), ...responseCases(), ...errorCases(), ...inputCases()];
+/** argparse's option rules (issue 10, items 17 and 21): prefixes, ambiguity, what may be a value. */
+function argparseCases(): Case[] {
+  const start = `file://${START_URL_FILE}`;
+  const sda = (...words: string[]): string[] => ['start-device-authorization', ...words, '--endpoint-url', 'URL'];
+  const okCase = (name: string, args: string[]): Case => ({ name: `argparse: ${name}`, args, responses: ok(), v1Code: 0, ourCode: 0, stderr: 'empty', requests: 1 });
+  const usageCase = (name: string, args: string[]): Case => ({ name: `argparse: ${name}`, args, v1Code: 2, ourCode: 252, stderr: 'usage', requests: 0 });
+  return [
+    okCase('unambiguous prefixes are the options', sda('--client-i', 'ok', '--client-s', 's3cr3t', '--start', start, '--reg', 'us-east-1', '--out', 'text')),
+    okCase('prefixes with =', sda('--client-i=ok', '--client-se=s3cr3t', '--start-u=' + start, '--qu=userCode', '--ou=text')),
+    okCase('a global prefix before the command', ['--reg', 'us-east-1', '--out', 'json', ...sda('--client-id', 'ok', '--client-secret', 's', '--start-url', start)]),
+    okCase('a negative number is a value', sda('--client-id', '-5', '--client-secret', '-.5', '--start-url', start)),
+    okCase('a word with a space, and -, are values', sda('--client-id', '-x y', '--client-secret', '-', '--start-url', start)),
+    usageCase('ambiguous --client', sda('--client', 'ok', '--client-secret', 's', '--start-url', start)),
+    usageCase('ambiguous --client=ok', sda('--client=ok', '--client-secret', 's', '--start-url', start)),
+    usageCase('ambiguous global --cli', sda('--client-id', 'ok', '--client-secret', 's', '--start-url', start, '--cli', '5')),
+    usageCase('ambiguous --no', sda('--client-id', 'ok', '--client-secret', 's', '--start-url', start, '--no')),
+    usageCase('--client-id -x: expected one argument', sda('--client-id', '-x', '--client-secret', 's', '--start-url', start)),
+    usageCase('--client-id before a global: expected one argument', sda('--client-id', '--debug', '--client-secret', 's', '--start-url', start)),
+    usageCase('--query -x: expected one argument', sda('--client-id', 'ok', '--client-secret', 's', '--start-url', start, '--query', '-x')),
+    usageCase('--region at the end: expected one argument', [...sda('--client-id', 'ok', '--client-secret', 's', '--start-url', start), '--region']),
+    usageCase('--debug=x: ignored explicit argument', sda('--client-id', 'ok', '--client-secret', 's', '--start-url', start, '--debug=x')),
+    usageCase('an ambiguous word beats an earlier missing value', sda('--client-id', '-x', '--client', 's', '--start-url', start)),
+  ];
+}
+
+export const CASES: readonly Case[] = [...outputCases(), ...responseCases(), ...errorCases(), ...inputCases(), ...argparseCases()];

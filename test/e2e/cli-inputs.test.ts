@@ -74,10 +74,20 @@ describe('inputs through the built CLI', () => {
     assert.match(r.stderr, /Invalid choice: 'start-device-authorizatio', maybe you meant:\n\n {2}\* start-device-authorization\n$/);
   });
 
-  test('--endpoint-url without a scheme', async () => {
-    const r = await cli(['start-device-authorization', '--client-id', 'a', '--client-secret', 's', '--start-url', 'u', '--endpoint-url', '127.0.0.1:1']);
-    assert.equal(r.code, 252);
-    assert.equal(r.stderr, '\nBad value for --endpoint-url "127.0.0.1:1": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/\n');
+  test('--endpoint-url without a scheme: every command refuses it the same way, before reading anything', async () => {
+    const message = '\nBad value for --endpoint-url "127.0.0.1:1": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/\n';
+    const lines = [
+      ['start-device-authorization', '--client-id', 'a', '--client-secret', 's', '--start-url', 'u'],
+      ['register-client', '--client-name', 'n', '--client-type', 'public'],
+      ['login', '--start-url', 'https://example.awsapps.com/start'],
+      ['login'], // no start URL anywhere: the endpoint check comes first
+    ];
+    for (const line of lines) {
+      const r = await cli([...line, '--endpoint-url', '127.0.0.1:1']);
+      assert.equal(r.code, 252, line.join(' '));
+      assert.equal(r.stderr, message, line.join(' '));
+      assert.equal(r.stdout, '', line.join(' '));
+    }
   });
 
   test('--version', async () => {

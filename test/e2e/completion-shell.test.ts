@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completionScript } from '../../src/cli/completion.js';
+import { completionScript } from '../../src/commands/completion.js';
 import { OPERATIONS } from '../../src/model/operations/index.js';
 import { optionName } from '../../src/model/types.js';
 

@@ -56,7 +56,7 @@ describe('login', () => {
     const token = JSON.parse(readFileSync(join(cacheDir(), `${tokenCacheKey(START, 'my-sso')}.json`), 'utf-8')) as Record<string, string>;
     assert.ok(token['refreshToken'], 'scoped registrations get a refresh token');
     emu.clearRequests();
-    const second = await runCli(['login', '--endpoint-url', emu.url], { env });
+    const second = await runCli(['login', '--endpoint-url', emu.url, '--force'], { env });
     assert.equal(second.code, 0, second.stderr);
     assert.ok(!emu.requests().some((q) => q.path === '/client/register'), 'the cached registration is reused');
     assert.ok(readdirSync(cacheDir()).length >= 3);

@@ -19,7 +19,10 @@ test('npm pack, npm install -g, run', { timeout: 300_000 }, async () => {
     const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
     assert.ok(tgz, 'a tarball');
     const listing = spawnSync('tar', ['-tzf', join(dir, tgz)], { encoding: 'utf-8' }).stdout;
-    assert.match(listing, /package\/dist\/src\/cli\/main\.js/);
+    assert.match(listing, /package\/dist\/cli\/entry\.cjs/);
+    assert.match(listing, /package\/dist\/cli\/entry\.cjs\.map/, 'source maps for --debug stack traces');
+    assert.match(listing, /package\/dist\/emulator\/cli\.js/);
+    assert.doesNotMatch(listing, /meta\.json|package\/dist\/(src|bench|dev)\//, 'only the shipped bundles');
     assert.doesNotMatch(listing, /package\/(test|src\/.*\.ts|node_modules)\//, 'no tests, sources or modules in the package');
 
     const prefix = join(dir, 'prefix');

@@ -1,4 +1,4 @@
-/** The sso-oidc-emulator bin, spawned as a user would run it (needs the build in dist/). */
+/** The sso-oidc-emulator bin, spawned as a user would run it (needs the bundle in dist/emulator/). */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const BIN = 'bin/sso-oidc-emulator.js';
-const BUILT = 'dist/src/emulator/cli.js';
+const BUILT = 'dist/emulator/cli.js';
 
 /** Builds when dist/ is missing or older than the emulator's sources (npm test builds first anyway). */
 before(() => {
@@ -22,8 +22,7 @@ before(() => {
     }
   })();
   if (sources.some((f) => statSync(f).mtimeMs > builtAt)) {
-    // tsc still emits when someone else's file has type errors; only our output matters here.
-    spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'ignore', timeout: 180_000 });
+    spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore', timeout: 180_000 });
   }
   assert.ok(statSync(BUILT).mtimeMs > 0, `${BUILT} is missing: run npm run build`);
 });
@@ -142,4 +141,35 @@ test('a port in use exits 255 with a message and no stack', async () => {
   } finally {
     blocker.close();
   }
+});
+
+test('--host 0.0.0.0 warns that the admin API is reachable; --admin-token and --request-log apply', async () => {
+  const r = launch(['--host', '0.0.0.0', '--admin-token', 'tok-123', '--request-log', '1']);
+  const url = await nextLine(r);
+  try {
+    const json = { 'Content-Type': 'application/json' };
+    for (const name of ['a', 'b']) {
+      await fetch(`${url}/client/register`, { method: 'POST', headers: json, body: JSON.stringify({ clientName: name, clientType: 'public' }) });
+    }
+    assert.equal((await fetch(`${url}/emulator/requests`)).status, 401);
+    const res = await fetch(`${url}/emulator/requests`, { headers: { Authorization: 'Bearer tok-123' } });
+    const { requests } = (await res.json()) as { requests: Array<{ json: { clientName: string } }> };
+    assert.deepEqual(
+      requests.map((q) => q.json.clientName),
+      ['b'],
+    );
+  } finally {
+    r.child.kill('SIGTERM');
+  }
+  assert.equal(await r.exit, 0);
+  assert.match(r.stderr(), /warning: listening on 0\.0\.0\.0: the admin API \(\/emulator\/\) is reachable from the network\./);
+  assertNoStack(r.stderr());
+});
+
+test('a loopback --host gives no warning', async () => {
+  const r = launch(['--port', '0']);
+  await nextLine(r);
+  r.child.kill('SIGTERM');
+  assert.equal(await r.exit, 0);
+  assert.doesNotMatch(r.stderr(), /warning/);
 });

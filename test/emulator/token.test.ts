@@ -80,9 +80,11 @@ test('unknown device codes, other clients and bad credentials', async () => {
 test('unsupported grant types and grants the client did not register', async () => {
   await withEmulator({}, async (emu) => {
     const a = await startFlow(emu);
-    for (const grantType of ['authorization_code', 'client_credentials', 'password']) {
+    for (const grantType of ['client_credentials', 'password']) {
       assertError(await emu.post('/token', { ...a.tokenRequest, grantType }), 400, 'UnsupportedGrantTypeException', 'unsupported_grant_type');
     }
+    // Supported, but a registration without grantTypes allows only the device code and refresh grants.
+    assertError(await emu.post('/token', { ...a.tokenRequest, grantType: 'authorization_code' }), 400, 'UnauthorizedClientException', 'unauthorized_client');
     const reg = await emu.post('/client/register', { clientName: 'r', clientType: 'public', grantTypes: ['refresh_token'] });
     const { clientId, clientSecret } = reg.json;
     const sda = await emu.post('/device_authorization', { clientId, clientSecret, startUrl: 'https://x/start' });

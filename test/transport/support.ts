@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import type { DebugLog } from '../../src/debug/log.js';
 import { startDeviceAuthorization } from '../../src/model/operations/start-device-authorization.js';
-import type { RawResponse, SendOptions } from '../../src/aws/send.js';
+import type { RawResponse } from '../../src/aws/send.js';
+import type { SendOptions } from '../../src/aws/send-options.js';
 import { sendOperation } from '../../src/aws/send.js';
 import type { OperationDescription } from '../../src/model/types.js';
 
@@ -46,7 +47,7 @@ export function testOptions(extra: Partial<SendOptions> = {}): SendOptions & { w
     userAgent: 'sso-oidc/0.1.0 md/test#1',
     sleep: async () => undefined,
     random: () => 0.5,
-    readFile: (p) => readFileSync(p),
+    read: async (p) => readFileSync(p),
     warnings,
     ...extra,
   };

@@ -12,48 +12,44 @@ function io(files: Record<string, string> = {}): ParamFileIo {
     homedir: '/home/u',
     env: { DIR: '/data' },
     fs: {
-      readFile: (p) => {
+      read: async (p) => {
         if (!(p in files)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
         return Buffer.from(files[p] as string);
-      },
-      exists: (p) => p in files,
-      writeFileAtomic: () => {
-        throw new Error('not used');
       },
     },
   };
 }
 
-test('command line beats JSON; JSON keys follow in JSON order', () => {
-  const r = buildRequest(sda, { clientId: 'ok' }, '{"startUrl":"u","clientId":"fromjson","clientSecret":"s"}', io());
+test('command line beats JSON; JSON keys follow in JSON order', async () => {
+  const r = await buildRequest(sda, { clientId: 'ok' }, '{"startUrl":"u","clientId":"fromjson","clientSecret":"s"}', io());
   assert.deepEqual([...r], [['clientId', 'ok'], ['startUrl', 'u'], ['clientSecret', 's']]);
 });
 
-test('file:// loads text unstripped, with ~ and $VAR', () => {
+test('file:// loads text unstripped, with ~ and $VAR', async () => {
   const files = { '/home/u/s.txt': 'sec\n', '/data/u.txt': 'https://x/start', '/work/rel.json': '{"clientId":"c"}' };
-  const r = buildRequest(sda, { clientSecret: 'file://~/s.txt', startUrl: 'file://$DIR/u.txt' }, 'file://rel.json', io(files));
+  const r = await buildRequest(sda, { clientSecret: 'file://~/s.txt', startUrl: 'file://$DIR/u.txt' }, 'file://rel.json', io(files));
   assert.deepEqual(Object.fromEntries(r), { clientSecret: 'sec\n', startUrl: 'https://x/start', clientId: 'c' });
   assert.equal(expandPath('${DIR}/a', io()), '/data/a');
 });
 
-test('missing paramfile names the path', () => {
-  assert.throws(() => buildRequest(sda, { startUrl: 'file://nope.txt' }, undefined, io()), {
+test('missing paramfile names the path', async () => {
+  await assert.rejects(async () => buildRequest(sda, { startUrl: 'file://nope.txt' }, undefined, io()), {
     message: "Error parsing parameter '--start-url': Unable to load paramfile file://nope.txt: [Errno 2] No such file or directory: 'nope.txt'",
   });
-  assert.throws(() => buildRequest(sda, {}, 'file://nope.json', io()), {
+  await assert.rejects(async () => buildRequest(sda, {}, 'file://nope.json', io()), {
     message: "Error parsing parameter '--cli-input-json': Unable to load paramfile file://nope.json: [Errno 2] No such file or directory: 'nope.json'",
   });
 });
 
-test('invalid JSON echoes the input with secrets masked', () => {
-  assert.throws(() => buildRequest(sda, {}, '{"clientId": "ok",', io()), {
+test('invalid JSON echoes the input with secrets masked', async () => {
+  await assert.rejects(async () => buildRequest(sda, {}, '{"clientId": "ok",', io()), {
     message: 'Error parsing parameter \'cli-input-json\': Invalid JSON: Expecting property name enclosed in double quotes: line 1 column 19 (char 18)\nJSON received: {"clientId": "ok",',
   });
   assert.equal(maskSecretsInJsonText('{"clientSecret": "top", "clientId": "x", "deviceCode": "abc'), '{"clientSecret": "***", "clientId": "x", "deviceCode": "***');
 });
 
-test('validation: missing, unknown, then type errors; secrets never echoed', () => {
-  const r = buildRequest(sda, {}, '{"clientId":1,"clientSecret":true,"bogus":1}', io());
+test('validation: missing, unknown, then type errors; secrets never echoed', async () => {
+  const r = await buildRequest(sda, {}, '{"clientId":1,"clientSecret":true,"bogus":1}', io());
   assert.throws(() => validateRequest(sda, r), {
     message: [
       'Parameter validation failed:',
@@ -63,33 +59,33 @@ test('validation: missing, unknown, then type errors; secrets never echoed', () 
       "Invalid type for parameter clientSecret, value: ***, type: <class 'bool'>, valid types: <class 'str'>",
     ].join('\n'),
   });
-  const nulls = buildRequest(sda, {}, '{"clientId":null,"clientSecret":"s","startUrl":["a"]}', io());
+  const nulls = await buildRequest(sda, {}, '{"clientId":null,"clientSecret":"s","startUrl":["a"]}', io());
   assert.throws(() => validateRequest(sda, nulls), {
     message:
       "Parameter validation failed:\nInvalid type for parameter clientId, value: None, type: <class 'NoneType'>, valid types: <class 'str'>\nInvalid type for parameter startUrl, value: ['a'], type: <class 'list'>, valid types: <class 'str'>",
   });
 });
 
-test('fileb:// gives bytes, which a string member rejects', () => {
-  const r = buildRequest(sda, { clientId: 'fileb://id.bin', clientSecret: 's', startUrl: 'u' }, undefined, io({ '/work/id.bin': 'abc\n' }));
+test('fileb:// gives bytes, which a string member rejects', async () => {
+  const r = await buildRequest(sda, { clientId: 'fileb://id.bin', clientSecret: 's', startUrl: 'u' }, undefined, io({ '/work/id.bin': 'abc\n' }));
   assert.throws(() => validateRequest(sda, r), {
     message: "Parameter validation failed:\nInvalid type for parameter clientId, value: b'abc\\n', type: <class 'bytes'>, valid types: <class 'str'>",
   });
 });
 
-test('list members: words, a JSON array, list element types', () => {
-  const r = buildRequest(registerClient, { clientName: 'n', clientType: 'public', scopes: ['["a","b"]'], grantTypes: ['x', 'y'] }, undefined, io());
+test('list members: words, a JSON array, list element types', async () => {
+  const r = await buildRequest(registerClient, { clientName: 'n', clientType: 'public', scopes: ['["a","b"]'], grantTypes: ['x', 'y'] }, undefined, io());
   assert.deepEqual(r.get('scopes'), ['a', 'b']);
   assert.deepEqual(r.get('grantTypes'), ['x', 'y']);
-  const bad = buildRequest(registerClient, { clientName: 'n', clientType: 'public' }, '{"scopes": ["a", 1], "redirectUris": "x"}', io());
+  const bad = await buildRequest(registerClient, { clientName: 'n', clientType: 'public' }, '{"scopes": ["a", 1], "redirectUris": "x"}', io());
   assert.throws(() => validateRequest(registerClient, bad), {
     message:
       "Parameter validation failed:\nInvalid type for parameter scopes[1], value: 1, type: <class 'int'>, valid types: <class 'str'>\nInvalid type for parameter redirectUris, value: 'x', type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>",
   });
 });
 
-test('cli-input-json must be an object', () => {
-  assert.throws(() => buildRequest(sda, {}, '[1]', io()), {
+test('cli-input-json must be an object', async () => {
+  await assert.rejects(async () => buildRequest(sda, {}, '[1]', io()), {
     message: "Error parsing parameter 'cli-input-json': Invalid JSON: the input must be a JSON object, not a list",
   });
 });

@@ -4,9 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completionScript } from '../../src/cli/completion.js';
-import { GLOBAL_OPTIONS, OPERATION_EXTRA_OPTIONS } from '../../src/cli/global-options.js';
-import { EXTRA_COMMANDS } from '../../src/cli/program.js';
+import { EXTRA_COMMANDS, GLOBAL_OPTIONS, OPERATION_OPTIONS } from '../../src/cli/spec.js';
+import { completionScript } from '../../src/commands/completion.js';
 import { UsageError } from '../../src/errors.js';
 import { OPERATIONS } from '../../src/model/operations/index.js';
 import { optionName } from '../../src/model/types.js';
@@ -23,7 +22,7 @@ for (const shell of SHELLS) {
     for (const name of COMMANDS) assert.match(script, new RegExp(`\\b${name}\\b`), name);
     const flags = [
       ...OPERATIONS.flatMap((o) => o.input.map(optionName)),
-      ...OPERATION_EXTRA_OPTIONS.map((o) => o.flag),
+      ...OPERATION_OPTIONS.map((o) => o.flag),
       ...GLOBAL_OPTIONS.map((g) => g.flag),
     ];
     for (const flag of flags) assert.ok(script.includes(spelt(shell, flag)), flag);
@@ -37,7 +36,7 @@ for (const shell of SHELLS) {
   test(`${shell}: each operation completes its own options and the global ones`, () => {
     const script = completionScript(shell);
     for (const op of OPERATIONS) {
-      const own = [...op.input.map(optionName), ...OPERATION_EXTRA_OPTIONS.map((o) => o.flag)];
+      const own = [...op.input.map(optionName), ...OPERATION_OPTIONS.map((o) => o.flag)];
       if (shell === 'bash') assert.ok(script.includes(`${op.cliName}) words="${own.join(' ')} $globals"`), op.cliName);
       if (shell === 'zsh') assert.ok(script.includes(`(${op.cliName}) opts=('${own[0]}:`) && script.includes('"${globals[@]}"'));
       if (shell === 'fish') for (const f of own) assert.ok(script.includes(`'__sso_oidc_is ${op.cliName}' -l ${f.slice(2)} `), f);

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { proxyFor } from '../../src/config/proxy.js';
-import type { GlobalArgs, ResolvedConfig } from '../../src/config/types.js';
+import { defaultGlobals, type GlobalArgs } from '../../src/cli/spec.js';
+import type { ResolvedConfig } from '../../src/config/types.js';
 import { silentLog } from '../../src/debug/log.js';
 import { ORACLE_CASES, type OracleCase } from '../fixtures/config/oracle-cases.js';
 
@@ -51,11 +52,12 @@ function startServer(status: number): Promise<{ server: Server; port: number; se
 }
 
 function globalArgs(argv: string[]): GlobalArgs {
-  const out: GlobalArgs = { debug: false, verifySsl: true, paginate: true, signRequest: false };
+  const out: GlobalArgs = { ...defaultGlobals(), signRequest: false };
   const keys: Record<string, 'region' | 'profile' | 'endpointUrl' | 'output'> = { '--region': 'region', '--profile': 'profile', '--endpoint-url': 'endpointUrl', '--output': 'output' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = keys[argv[i] ?? ''];
-    if (key) out[key] = argv[i + 1] ?? '';
+    // As typed, unchecked: an --output the parser would refuse still reaches resolveConfig here.
+    if (key) Object.assign(out, { [key]: argv[i + 1] ?? '' });
   }
   return out;
 }
@@ -88,7 +90,7 @@ async function runCase(c: OracleCase): Promise<Run> {
       ...Object.fromEntries(Object.entries(c.env ?? {}).map(([k, v]) => [k, fill(v)])),
     };
     const argv = (c.argv ?? []).map(fill);
-    const ours = ourResolution(argv, env, dir);
+    const ours = await ourResolution(argv, env, dir);
     const cmd = ['sso-oidc', 'start-device-authorization', '--client-id', 'c', '--client-secret', 's', '--start-url', `file://${join(dir, 'start-url.txt')}`, '--no-sign-request', ...argv];
     const { rc, stdout, stderr } = await new Promise<{ rc: number; stdout: string; stderr: string }>((resolve) => {
       execFile(AWS ?? 'aws', cmd, { env, timeout: 45_000 }, (error, out, err) => resolve({ rc: error ? Number(error.code ?? 1) : 0, stdout: out, stderr: err }));
@@ -101,10 +103,10 @@ async function runCase(c: OracleCase): Promise<Run> {
   }
 }
 
-function ourResolution(argv: string[], env: Record<string, string>, dir: string): ResolvedConfig | Error {
-  const fs = { readFile: (p: string) => readFileSync(p), exists: (p: string) => existsSync(p) };
+async function ourResolution(argv: string[], env: Record<string, string>, dir: string): Promise<ResolvedConfig | Error> {
+  const fs = { read: async (p: string) => readFileSync(p), exists: (p: string) => existsSync(p) };
   try {
-    return resolveConfig(globalArgs(argv), { env, fs, homedir: dir, cwd: dir }, silentLog);
+    return await resolveConfig(globalArgs(argv), { env, fs, homedir: dir, cwd: dir }, silentLog);
   } catch (e) {
     return e as Error;
   }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { defaultEndpointUrl, isValidEndpointUrl, ssoOidcEndpointRule, urlHostname } from '../../src/config/endpoint.js';
-import type { GlobalArgs } from '../../src/config/types.js';
+import type { GlobalArgs } from '../../src/cli/spec.js';
 import { silentLog } from '../../src/debug/log.js';
 import { args, memIo } from '../fixtures/config/harness.js';
 
@@ -17,15 +17,15 @@ interface Case {
   want: string | { url: string; source: string };
 }
 
-function endpointOf(c: Case): { url: string; source: string } {
+async function endpointOf(c: Case): Promise<{ url: string; source: string }> {
   const io = memIo({ env: c.env ?? {}, config: c.config ?? '' });
-  return resolveConfig(args({ region: 'us-east-1', ...c.args }), io, silentLog).endpoint;
+  return (await resolveConfig(args({ region: 'us-east-1', ...c.args }), io, silentLog)).endpoint;
 }
 
 function runTable(cases: Case[]): void {
   for (const c of cases) {
-    it(c.name, () => {
-      const got = endpointOf(c);
+    it(c.name, async () => {
+      const got = await endpointOf(c);
       console.log(`  ${c.name.padEnd(48)} → ${got.url} (${got.source})`);
       const want = typeof c.want === 'string' ? { url: c.want, source: 'default' } : c.want;
       assert.deepEqual(got, want);
@@ -88,10 +88,10 @@ describe('configured endpoints and their precedence', () => {
     ['configured URL with a space', { name: '', env: { AWS_ENDPOINT_URL_SSO_OIDC: 'http://bad host' }, want: '' }, 'Invalid endpoint: http://bad host'],
     ['an empty region cannot make an AWS host', { name: '', env: { AWS_DEFAULT_REGION: '' }, args: { region: undefined }, want: '' }, 'Invalid endpoint: https://oidc..amazonaws.com'],
   ];
-  for (const [name, c, message] of errors) it(name, () => assert.throws(() => endpointOf(c), { name: 'ConfigError', message }));
+  for (const [name, c, message] of errors) it(name, () => assert.rejects(async () => endpointOf(c), { name: 'ConfigError', message }));
 
-  it('an env endpoint saves a profile whose services section is missing', () => {
-    assert.equal(endpointOf({ name: '', env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:3/' }, config: '[default]\nservices = nope\n', want: '' }).source, 'env-global');
+  it('an env endpoint saves a profile whose services section is missing', async () => {
+    assert.equal((await endpointOf({ name: '', env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:3/' }, config: '[default]\nservices = nope\n', want: '' })).source, 'env-global');
   });
 });
 
@@ -106,13 +106,13 @@ describe('endpoint URL helpers', () => {
     ['ftp://h/', 'h'],
   ];
   for (const [url, host] of hosts) it(`urlHostname(${url})`, () => assert.equal(urlHostname(url), host));
-  it('isValidEndpointUrl accepts IPv6 and a trailing dot, rejects control characters', () => {
+  it('isValidEndpointUrl accepts IPv6 and a trailing dot, rejects control characters', async () => {
     assert.equal(isValidEndpointUrl('http://[::1]:8080'), true);
     assert.equal(isValidEndpointUrl('http://example.com./'), true);
     assert.equal(isValidEndpointUrl('http://h\n'), false);
     assert.equal(isValidEndpointUrl('http://-h'), false);
   });
-  it('the partition errors of the ruleset', () => {
+  it('the partition errors of the ruleset', async () => {
     const none = { name: 'p', dnsSuffix: 'd', dualStackDnsSuffix: 'ds', supportsFIPS: false, supportsDualStack: false };
     assert.throws(() => ssoOidcEndpointRule('r', { useFips: true, useDualstack: false }, none), { message: 'FIPS is enabled but this partition does not support FIPS' });
     assert.throws(() => ssoOidcEndpointRule('r', { useFips: false, useDualstack: true }, none), { message: 'DualStack is enabled but this partition does not support DualStack' });
@@ -130,7 +130,7 @@ describe('defaultEndpointUrl equals the SDK client resolver', () => {
   for (const region of regions) {
     for (const useFips of [false, true]) {
       for (const useDualstack of [false, true]) {
-        it(`${region} fips=${useFips} dualstack=${useDualstack}`, () => {
+        it(`${region} fips=${useFips} dualstack=${useDualstack}`, async () => {
           const sdk = client.config.endpointProvider({ Region: region, UseFIPS: useFips, UseDualStack: useDualstack }).url.href;
           assert.equal(`${defaultEndpointUrl(region, { useFips, useDualstack })}/`, sdk);
         });

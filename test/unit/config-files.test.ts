@@ -16,7 +16,7 @@ describe('file locations', () => {
   ];
   for (const [name, env, want] of cases) it(name, () => assert.deepEqual(sharedFilePaths(env, HOME), want));
 
-  it('expandUser leaves ~user and inner ~ alone', () => {
+  it('expandUser leaves ~user and inner ~ alone', async () => {
     assert.equal(expandUser('~bob/x', HOME), '~bob/x');
     assert.equal(expandUser('a/~/b', HOME), 'a/~/b');
     assert.equal(expandUser('~', `${HOME}/`), HOME);
@@ -26,29 +26,29 @@ describe('file locations', () => {
 });
 
 describe('loadSharedConfig', () => {
-  it('missing files are empty, not errors', () => {
-    const shared = loadSharedConfig(memIo(), silentLog);
+  it('missing files are empty, not errors', async () => {
+    const shared = await loadSharedConfig(memIo(), silentLog);
     assert.equal(shared.profiles.size, 0);
   });
 
-  it('reads a relative AWS_CONFIG_FILE from cwd, and names it as written in errors', () => {
+  it('reads a relative AWS_CONFIG_FILE from cwd, and names it as written in errors', async () => {
     const io = memIo({ env: { AWS_CONFIG_FILE: 'cfg/config' }, files: { '/work/dir/cfg/config': '[default]\nregion = a\n' } });
-    assert.equal(loadSharedConfig(io, silentLog).profiles.get('default')?.get('region'), 'a');
+    assert.equal((await loadSharedConfig(io, silentLog)).profiles.get('default')?.get('region'), 'a');
     const bad = memIo({ env: { AWS_CONFIG_FILE: 'cfg/config' }, files: { '/work/dir/cfg/config': 'junk' } });
-    assert.throws(() => loadSharedConfig(bad, silentLog), new ConfigError('Unable to parse config file: cfg/config'));
+    await assert.rejects(async () => loadSharedConfig(bad, silentLog), new ConfigError('Unable to parse config file: cfg/config'));
   });
 
-  it('a malformed credentials file is an error too', () => {
+  it('a malformed credentials file is an error too', async () => {
     const io = memIo({ credentials: '[default]\naws_access_key_id\n' });
-    assert.throws(() => loadSharedConfig(io, silentLog), { message: `Unable to parse config file: ${CREDENTIALS}` });
+    await assert.rejects(async () => loadSharedConfig(io, silentLog), { message: `Unable to parse config file: ${CREDENTIALS}` });
   });
 
-  it('merges credentials sections into profiles, credentials winning', () => {
+  it('merges credentials sections into profiles, credentials winning', async () => {
     const io = memIo({
       config: '[default]\nregion = eu-west-1\noutput = json\n[profile p]\nregion = a\n',
       credentials: '[default]\nregion = ap-south-1\n[c]\nregion = c\n[profile p]\nregion = not-p\n',
     });
-    const { profiles } = loadSharedConfig(io, silentLog);
+    const { profiles } = await loadSharedConfig(io, silentLog);
     assert.deepEqual(Object.fromEntries(profiles.get('default') ?? []), { region: 'ap-south-1', output: 'json' });
     assert.equal(profiles.get('c')?.get('region'), 'c');
     // `[profile p]` in the credentials file is a profile literally named "profile p".
@@ -56,17 +56,17 @@ describe('loadSharedConfig', () => {
     assert.equal(profiles.get('profile p')?.get('region'), 'not-p');
   });
 
-  it('services and sso-session sections come from the config file only', () => {
+  it('services and sso-session sections come from the config file only', async () => {
     const io = memIo({ config: '[services s]\nsso_oidc =\n  endpoint_url = http://x\n[sso-session corp]\nsso_region = us-east-2\n', credentials: '[services t]\nk = v\n' });
-    const shared = loadSharedConfig(io, silentLog);
+    const shared = await loadSharedConfig(io, silentLog);
     assert.deepEqual([...shared.services.keys()], ['s']);
     assert.deepEqual([...shared.ssoSessions.keys()], ['corp']);
     assert.ok(shared.profiles.has('services t'));
   });
 
-  it('logs which files were read', () => {
+  it('logs which files were read', async () => {
     const log = recordingLog();
-    loadSharedConfig(memIo({ config: '[default]\n' }), log);
+    await loadSharedConfig(memIo({ config: '[default]\n' }), log);
     assert.deepEqual(log.lines, [`config: Read ${CONFIG}: 1 section(s)`, `config: Not reading ${CREDENTIALS}: ENOENT`]);
   });
 });

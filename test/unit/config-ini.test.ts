@@ -32,10 +32,10 @@ function ours(bytes: Buffer): Plain {
 }
 
 /** build_profile_map through loadSharedConfig, fed the exact bytes. */
-function profileMaps(bytes: Buffer): Plain {
+async function profileMaps(bytes: Buffer): Promise<Plain> {
   const io = memIo();
-  io.fs = { readFile: () => bytes };
-  const shared = loadSharedConfig({ ...io, env: { AWS_SHARED_CREDENTIALS_FILE: '' } }, silentLog);
+  io.fs = { read: async () => bytes };
+  const shared = await loadSharedConfig({ ...io, env: { AWS_SHARED_CREDENTIALS_FILE: '' } }, silentLog);
   return { profiles: plain(shared.profiles), sso_sessions: plain(shared.ssoSessions), services: plain(shared.services) };
 }
 
@@ -48,7 +48,7 @@ describe('parseIni matches botocore raw_config_parse / build_profile_map on ever
   const files = readdirSync(join(FIXTURES, 'ini')).filter((f) => f.endsWith('.ini'));
   it('has an expectation for every fixture', () => assert.deepEqual(Object.keys(expected).sort(), files.sort()));
   for (const file of files) {
-    it(file, () => {
+    it(file, async () => {
       const bytes = readFileSync(join(FIXTURES, 'ini', file));
       const want = expected[file] ?? {};
       const got = ours(bytes);
@@ -57,7 +57,7 @@ describe('parseIni matches botocore raw_config_parse / build_profile_map on ever
         return;
       }
       assert.deepEqual(got['raw'], want['raw']);
-      assert.deepEqual(profileMaps(bytes), { profiles: want['profiles'], sso_sessions: want['sso_sessions'], services: want['services'] });
+      assert.deepEqual(await profileMaps(bytes), { profiles: want['profiles'], sso_sessions: want['sso_sessions'], services: want['services'] });
     });
   }
 });
@@ -65,27 +65,27 @@ describe('parseIni matches botocore raw_config_parse / build_profile_map on ever
 describe('parseIni details', () => {
   const section = (ini: RawIni, name: string): Section => ini.get(name) ?? new Map();
 
-  it('lower-cases option names but not section names or nested keys', () => {
+  it('lower-cases option names but not section names or nested keys', async () => {
     const ini = parseIni('[Profile X]\nRegion = a\ns3 =\n  Key = v\n', 'f');
     assert.deepEqual([...ini.keys()], ['Profile X']);
     assert.equal(section(ini, 'Profile X').get('region'), 'a');
     assert.deepEqual(section(ini, 'Profile X').get('s3'), new Map([['Key', 'v']]));
   });
 
-  it('inherits [DEFAULT] values, the section winning', () => {
+  it('inherits [DEFAULT] values, the section winning', async () => {
     const ini = parseIni('[DEFAULT]\nregion = d\noutput = text\n[a]\nregion = a\n', 'f');
     assert.deepEqual(plain(section(ini, 'a')), { region: 'a', output: 'text' });
     assert.equal(ini.has('DEFAULT'), false);
   });
 
-  it('treats "__proto__" as an ordinary name', () => {
+  it('treats "__proto__" as an ordinary name', async () => {
     const ini = parseIni('[__proto__]\n__proto__ = x\n', 'f');
     assert.equal(section(ini, '__proto__').get('__proto__'), 'x');
   });
 
   it('an empty file has no sections', () => assert.equal(parseIni('', 'f').size, 0));
 
-  it('errors name the file and exit 253', () => {
+  it('errors name the file and exit 253', async () => {
     assert.throws(
       () => parseIni('[a]\nno delimiter\n', '/x/config'),
       (e: unknown) => e instanceof ConfigError && e.message === 'Unable to parse config file: /x/config' && e.exitCode === 253,

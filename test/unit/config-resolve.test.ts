@@ -8,8 +8,8 @@ import { silentLog } from '../../src/debug/log.js';
 import { args, CWD, HOME, memIo, recordingLog } from '../fixtures/config/harness.js';
 
 describe('resolveConfig result', () => {
-  it('defaults', () => {
-    const cfg = resolveConfig(args(), memIo({ config: '[default]\nregion = eu-west-1\n' }), silentLog);
+  it('defaults', async () => {
+    const cfg = await resolveConfig(args(), memIo({ config: '[default]\nregion = eu-west-1\n' }), silentLog);
     assert.deepEqual(cfg, {
       profile: 'default',
       region: 'eu-west-1',
@@ -22,12 +22,12 @@ describe('resolveConfig result', () => {
     });
   });
 
-  it('everything set', () => {
+  it('everything set', async () => {
     const io = memIo({
       config: '[profile dev]\nregion = cn-north-1\noutput = table\nretry_mode = legacy\nca_bundle = ca.pem\nsdk_ua_app_id = app1\n',
       env: { AWS_PROFILE: 'dev', HTTPS_PROXY: 'http://p:1', no_proxy: 'x' },
     });
-    const cfg = resolveConfig(args({ cliConnectTimeout: 0, cliReadTimeout: 10 }), io, silentLog);
+    const cfg = await resolveConfig(args({ cliConnectTimeout: 0, cliReadTimeout: 10 }), io, silentLog);
     assert.deepEqual(cfg, {
       profile: 'dev',
       region: 'cn-north-1',
@@ -41,33 +41,33 @@ describe('resolveConfig result', () => {
     });
   });
 
-  it('no [default] and nothing asked: profile undefined, env region', () => {
-    const cfg = resolveConfig(args(), memIo({ env: { AWS_DEFAULT_REGION: 'us-west-2' } }), silentLog);
+  it('no [default] and nothing asked: profile undefined, env region', async () => {
+    const cfg = await resolveConfig(args(), memIo({ env: { AWS_DEFAULT_REGION: 'us-west-2' } }), silentLog);
     assert.equal(cfg.profile, undefined);
     assert.equal(cfg.region, 'us-west-2');
   });
 
-  it('a FIPS pseudo-region is normalised', () => {
-    const cfg = resolveConfig(args({ region: 'fips-us-east-1' }), memIo(), silentLog);
+  it('a FIPS pseudo-region is normalised', async () => {
+    const cfg = await resolveConfig(args({ region: 'fips-us-east-1' }), memIo(), silentLog);
     assert.equal(cfg.region, 'us-east-1');
     assert.equal(cfg.endpoint.url, 'https://oidc-fips.us-east-1.amazonaws.com');
   });
 
-  it("--region '' works with --endpoint-url and cannot make an AWS host without it", () => {
+  it("--region '' works with --endpoint-url and cannot make an AWS host without it", async () => {
     const io = memIo({ config: '[default]\nregion = eu-west-1\n' });
-    const cfg = resolveConfig(args({ region: '', endpointUrl: 'http://127.0.0.1:1' }), memIo(), silentLog);
+    const cfg = await resolveConfig(args({ region: '', endpointUrl: 'http://127.0.0.1:1' }), memIo(), silentLog);
     assert.equal(cfg.region, '');
-    assert.throws(() => resolveConfig(args({ region: '' }), io, silentLog), { message: 'Invalid endpoint: https://oidc..amazonaws.com' });
+    await assert.rejects(async () => resolveConfig(args({ region: '' }), io, silentLog), { message: 'Invalid endpoint: https://oidc..amazonaws.com' });
   });
 
-  it('--no-verify-ssl drops the CA bundle', () => {
-    const cfg = resolveConfig(args({ region: 'us-east-1', verifySsl: false, caBundle: '/missing.pem' }), memIo(), silentLog);
+  it('--no-verify-ssl drops the CA bundle', async () => {
+    const cfg = await resolveConfig(args({ region: 'us-east-1', verifySsl: false, caBundle: '/missing.pem' }), memIo(), silentLog);
     assert.deepEqual(cfg.tls, { verify: false });
   });
 
-  it('the partition lookup can be injected', () => {
+  it('the partition lookup can be injected', async () => {
     const partitionOf = () => ({ name: 'aws-test', dnsSuffix: 'example.test', dualStackDnsSuffix: 'ds.test', supportsFIPS: true, supportsDualStack: true });
-    const cfg = resolveConfig(args({ region: 'zz-1' }), memIo(), silentLog, { partitionOf });
+    const cfg = await resolveConfig(args({ region: 'zz-1' }), memIo(), silentLog, { partitionOf });
     assert.equal(cfg.endpoint.url, 'https://oidc.zz-1.example.test');
   });
 });
@@ -87,42 +87,42 @@ describe('resolveConfig errors, in the AWS CLI order', () => {
     ['output last', { env: { AWS_DEFAULT_OUTPUT: 'yaml' } }, { region: 'us-east-1' }, 'Unknown output type: yaml'],
   ];
   for (const [name, io, extra, message] of cases) {
-    it(name, () => {
-      assert.throws(
-        () => resolveConfig(args(extra), memIo(io), silentLog),
+    it(name, async () => {
+      await assert.rejects(
+        async () => resolveConfig(args(extra), memIo(io), silentLog),
         (e: unknown) => e instanceof ConfigError && e.exitCode === 253 && e.message === message,
       );
     });
   }
 
-  it('only the no-region message is laid out plain', () => {
-    const layoutOf = (fn: () => unknown): string | undefined => {
+  it('only the no-region message is laid out plain', async () => {
+    const layoutOf = async (fn: () => Promise<unknown>): Promise<string | undefined> => {
       try {
-        fn();
+        await fn();
       } catch (e) {
         return (e as ConfigError).layout;
       }
       return undefined;
     };
-    assert.equal(layoutOf(() => resolveConfig(args(), memIo(), silentLog)), 'plain');
-    assert.equal(layoutOf(() => resolveConfig(args({ profile: 'x' }), memIo(), silentLog)), 'aws');
+    assert.equal(await layoutOf(() => resolveConfig(args(), memIo(), silentLog)), 'plain');
+    assert.equal(await layoutOf(() => resolveConfig(args({ profile: 'x' }), memIo(), silentLog)), 'aws');
   });
 });
 
 describe('loadProfile', () => {
-  it('gives the selected profile settings and the sso-session sections', () => {
+  it('gives the selected profile settings and the sso-session sections', async () => {
     const io = memIo({ config: '[profile sso]\nsso_session = corp\n[sso-session corp]\nsso_region = us-east-2\nsso_start_url = https://x.awsapps.com/start\n' });
-    const { profile, shared } = loadProfile({ profile: 'sso' }, io, silentLog);
+    const { profile, shared } = await loadProfile({ profile: 'sso' }, io, silentLog);
     assert.equal(profile.values.get('sso_session'), 'corp');
     assert.equal(shared.ssoSessions.get('corp')?.get('sso_region'), 'us-east-2');
   });
 });
 
 describe('--debug lines', () => {
-  it('logs files, profile, region, retry, endpoint, output, TLS and proxy, masking proxy credentials', () => {
+  it('logs files, profile, region, retry, endpoint, output, TLS and proxy, masking proxy credentials', async () => {
     const log = recordingLog();
     const io = memIo({ config: '[profile p]\nregion = eu-west-1\n', env: { AWS_PROFILE: 'p', HTTPS_PROXY: 'http://bob:hunter2@proxy:3128', AWS_CA_BUNDLE: '/ca.pem' } });
-    resolveConfig(args(), io, log);
+    await resolveConfig(args(), io, log);
     assert.deepEqual(log.lines, [
       `config: Read ${HOME}/.aws/config: 1 section(s)`,
       `config: Not reading ${HOME}/.aws/credentials: ENOENT`,
@@ -138,9 +138,9 @@ describe('--debug lines', () => {
     assert.ok(!log.lines.join('\n').includes('hunter2'));
   });
 
-  it('says when NO_PROXY bypasses the proxy', () => {
+  it('says when NO_PROXY bypasses the proxy', async () => {
     const log = recordingLog();
-    resolveConfig(args({ region: 'us-east-1', endpointUrl: 'http://localhost:1' }), memIo({ env: { HTTP_PROXY: 'p:1', NO_PROXY: 'localhost' } }), log);
+    await resolveConfig(args({ region: 'us-east-1', endpointUrl: 'http://localhost:1' }), memIo({ env: { HTTP_PROXY: 'p:1', NO_PROXY: 'localhost' } }), log);
     assert.equal(log.lines.at(-1), 'config: No proxy for http://localhost:1 (NO_PROXY=localhost)');
   });
 });

@@ -11,6 +11,7 @@ import {
   selectProfile,
   validateRegionName,
 } from '../../src/config/settings.js';
+import type { GlobalArgs } from '../../src/cli/spec.js';
 import type { Section } from '../../src/config/ini.js';
 import { CWD, HOME } from '../fixtures/config/harness.js';
 
@@ -96,7 +97,7 @@ describe('resolveOutput: --output > AWS_DEFAULT_OUTPUT > profile > json', () => 
   ];
   for (const [name, flag, env, cfg, want] of cases) {
     it(name, () => {
-      const run = (): string => resolveOutput({ output: flag }, env, section(cfg)).value;
+      const run = (): string => resolveOutput({ output: flag as GlobalArgs['output'] }, env, section(cfg)).value;
       if (want instanceof Error) assert.throws(run, { name: 'ConfigError', message: want.message });
       else assert.equal(run(), want);
     });

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderCommandHelp, renderHelp, type HelpDescriptor } from '../../src/cli/help.js';
+import { renderCommandHelp } from '../../src/cli/help/manual.js';
 import { helpWidth } from '../../src/cli/help/text.js';
-import { GLOBAL_OPTIONS } from '../../src/cli/global-options.js';
-import { EXTRA_COMMANDS, parseArgv } from '../../src/cli/program.js';
+import { parseArgv } from '../../src/cli/program.js';
+import { EXTRA_COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from '../../src/cli/spec.js';
+import { renderHelp } from '../../src/commands/help.js';
 import { EXIT, UsageError } from '../../src/errors.js';
 import { OPERATIONS } from '../../src/model/operations/index.js';
 import { optionName } from '../../src/model/types.js';
@@ -112,7 +113,7 @@ test('global options: each with its type, doc and choices, as the AWS manual lay
   for (const g of GLOBAL_OPTIONS) {
     const type = g.kind === 'integer' ? 'int' : g.kind === 'boolean' || g.kind === 'negated' ? 'boolean' : 'string';
     assert.ok(text.includes(`${g.flag} (${type}) ${flat(g.doc)}`), g.flag);
-    for (const c of g.choices ?? []) assert.ok(globals.includes(`       * ${c}`), `${g.flag} ${c}`);
+    for (const c of 'choices' in g ? g.choices : []) assert.ok(globals.includes(`       * ${c}`), `${g.flag} ${c}`);
   }
   assert.ok(text.includes('--output (string) The formatting style for command output. * json * text * table'));
 });
@@ -139,7 +140,8 @@ test('overview: what sso-oidc is, every command, the global options, exit codes,
     const first = /^.*?\.(?= |$)/.exec(flat(op.doc))?.[0] ?? '';
     assert.ok(flatCommands.includes(`${op.cliName} ${first}`), op.cliName);
   }
-  assert.ok(flatCommands.includes('login Run the whole device authorization flow and write the token cache the AWS CLI v2 and SDKs read.'));
+  assert.ok(flatCommands.includes('login Sign in to IAM Identity Center and write the token cache the AWS CLI v2 and SDKs read (~/.aws/sso/cache, as `aws sso login` does).'));
+  assert.ok(flatCommands.includes('logout Remove cached IAM Identity Center access tokens, as `aws sso logout` does:'));
   assert.ok(flatCommands.includes('completion Print a shell completion script (bash, zsh, fish).'));
   for (const g of GLOBAL_OPTIONS) assert.ok(flat(sectionOf(text, 'GLOBAL OPTIONS').join('\n')).includes(g.flag));
   const codes = sectionOf(text, 'EXIT CODES').filter((l) => /^ {7}\d/.test(l)).map((l) => Number(l.trim().split(' ')[0]));
@@ -148,8 +150,10 @@ test('overview: what sso-oidc is, every command, the global options, exit codes,
   for (const columns of [undefined, 50, 80, 120]) assertFits(renderHelp(undefined, columns), helpWidth(columns), 'overview');
 });
 
-test('login, completion and help have manuals', () => {
-  assert.match(renderHelp('login', undefined), /^NAME\n {7}login -\n\nDESCRIPTION\n {7}Run the whole device authorization flow/);
+test('login, logout, completion and help have manuals', () => {
+  assert.match(renderHelp('login', undefined), /^NAME\n {7}login -\n\nDESCRIPTION\n {7}Sign in to IAM Identity Center/);
+  assert.match(renderHelp('logout', undefined), /^NAME\n {7}logout -\n\nDESCRIPTION\n {7}Remove cached IAM Identity Center access tokens/);
+  assert.ok(renderHelp('logout', undefined).includes('[--sso-session <value>]'));
   assert.ok(renderHelp('login', undefined).includes('GLOBAL OPTIONS'));
   const completion = renderHelp('completion', undefined);
   for (const shell of ['bash', 'zsh', 'fish']) assert.ok(completion.includes(`          * ${shell}\n`), shell);
@@ -159,13 +163,13 @@ test('login, completion and help have manuals', () => {
   for (const name of EXTRA_COMMANDS) assertFits(renderHelp(name, 80), 80, name);
 });
 
-test('renderCommandHelp: any descriptor plugs in (as login will)', () => {
-  const d: HelpDescriptor = {
+test('renderCommandHelp: any command spec plugs in', () => {
+  const d: CommandSpec = {
     name: 'demo',
     doc: 'Does a demo.',
     options: [
-      { flag: '--start-url', type: 'string', value: 'required', required: true, doc: 'Where to start.' },
-      { flag: '--no-browser', type: 'boolean', value: 'none', doc: 'Print the URL instead of opening it.' },
+      { flag: '--start-url', kind: 'string', required: true, doc: 'Where to start.' },
+      { flag: '--no-browser', kind: 'negated', doc: 'Print the URL instead of opening it.' },
     ],
     globals: false,
     examples: [{ title: 'To demo', command: 'sso-oidc demo --start-url https://x.example/start' }],

@@ -12,3 +12,11 @@ test('secret option values are masked in every form', () => {
   assert.deepEqual(maskArgv(['--cli-input-json', '{"client\\u0053ecret": "s3cr3t", bad']), ['--cli-input-json', '{"client\\u0053ecret": "***", bad']);
   assert.deepEqual(maskArgv(['--client-secrt', 's3cr3t', '--client-id', 'id']), ['--client-secrt', '***', '--client-id', 'id']);
 });
+
+test('abbreviated secret options (argparse prefixes) are masked too', () => {
+  assert.deepEqual(maskArgv(['--client-s', 's3cr3t', '--client-i', 'id']), ['--client-s', '***', '--client-i', 'id']);
+  assert.deepEqual(maskArgv(['--refresh-t=rt', '--device-c', 'dc']), ['--refresh-t=***', '--device-c', '***']);
+  assert.deepEqual(maskArgv(['--cli-inp', '{"clientSecret": "s3cr3t"}']), ['--cli-inp', '{"clientSecret": "***"}']);
+  assert.deepEqual(maskArgv(['--cli-input-j={"clientSecret": "s3cr3t"}']), ['--cli-input-j={"clientSecret": "***"}']);
+  assert.deepEqual(maskArgv(['--endpoint-url', 'http://u:pw@127.0.0.1:1']), ['--endpoint-url', 'http://***:***@127.0.0.1:1']);
+});

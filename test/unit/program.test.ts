@@ -31,8 +31,8 @@ test('unknown options in argparse order', () => {
 });
 
 test('skeleton values', () => {
-  assert.equal(op(['start-device-authorization', '--generate-cli-skeleton']).skeleton, 'input');
-  assert.equal(op(['start-device-authorization', '--generate-cli-skeleton', 'output']).skeleton, 'output');
+  assert.equal(op(['start-device-authorization', '--generate-cli-skeleton']).options.generateCliSkeleton, 'input');
+  assert.equal(op(['start-device-authorization', '--generate-cli-skeleton', 'output']).options.generateCliSkeleton, 'output');
   assert.throws(() => parseArgv(['start-device-authorization', '--generate-cli-skeleton', 'bogus']), {
     message: 'argument --generate-cli-skeleton: Invalid choice, valid choices are:\n\ninput' + ' '.repeat(35) + ' | output' + ' '.repeat(34),
   });

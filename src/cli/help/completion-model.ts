@@ -1,10 +1,10 @@
 /**
- * What the shell completion scripts (src/cli/completion.ts) are generated from: the commands with
+ * What the shell completion scripts (src/commands/completion.ts) are generated from: the commands with
  * their own options and positional words, the global options, and every option that takes a
- * value. All of it comes from the help descriptors.
+ * value. All of it comes from the spec (spec.ts).
  */
+import { commandSpecs, GLOBAL_OPTIONS, isFlag, type OptionSpec } from '../spec.js';
 import { PROG } from '../usage.js';
-import { globalHelpOptions, helpDescriptors, type HelpOption } from './commands.js';
 import { firstSentence } from './text.js';
 
 /** One command as the scripts see it. */
@@ -13,7 +13,7 @@ export interface CompletionCommand {
   /** The first sentence of its doc. */
   summary: string;
   /** Its own flags (not the global options). */
-  own: HelpOption[];
+  own: OptionSpec[];
   /** Whether it takes the global options. */
   globals: boolean;
   /** The words its positional argument takes. */
@@ -22,28 +22,28 @@ export interface CompletionCommand {
 
 export interface CompletionModel {
   commands: CompletionCommand[];
-  globals: HelpOption[];
+  globals: OptionSpec[];
   /** Every flag that takes a value, once, in order: global options first. */
-  valued: HelpOption[];
+  valued: OptionSpec[];
   /** Global flags that take a value: skipped with their value when looking for the command word. */
   globalValued: string[];
 }
 
-/** The model of every command, from helpDescriptors() and the global options. */
+/** The model of every command, from the spec's commands and global options. */
 export function completionModel(): CompletionModel {
-  const globals = globalHelpOptions();
-  const commands = helpDescriptors().map((d) => ({
+  const globals = [...GLOBAL_OPTIONS];
+  const commands = commandSpecs().map((d) => ({
     name: d.name,
     summary: firstSentence(d.doc),
-    own: d.options.filter((o) => !o.positional),
+    own: [...d.options],
     globals: d.globals,
-    words: d.options.find((o) => o.positional)?.choices ?? [],
+    words: d.positional?.choices ?? [],
   }));
-  const valued = new Map<string, HelpOption>();
+  const valued = new Map<string, OptionSpec>();
   for (const o of [...globals, ...commands.flatMap((c) => c.own)]) {
-    if (o.value !== 'none' && !valued.has(o.flag)) valued.set(o.flag, o);
+    if (!isFlag(o) && !valued.has(o.flag)) valued.set(o.flag, o);
   }
-  const globalValued = globals.filter((o) => o.value !== 'none').map((o) => o.flag);
+  const globalValued = globals.filter((o) => !isFlag(o)).map((o) => o.flag);
   return { commands, globals, valued: [...valued.values()], globalValued };
 }
 
@@ -60,12 +60,12 @@ export interface ValueArmSyntax {
 }
 
 /** The case arms completing the value of `prev`: choices, file paths, or nothing for free values. */
-export function valueArms(valued: readonly HelpOption[], s: ValueArmSyntax): string[] {
+export function valueArms(valued: readonly OptionSpec[], s: ValueArmSyntax): string[] {
   const arms = valued.flatMap((o) => {
     if (o.file) return [s.arm(o.flag, `${s.files}; return`)];
     if (!o.choices) return [];
     const body = `${s.offer(o.choices.join(' '))}; return`;
-    return [s.arm(o.flag, o.value === 'optional' ? s.unlessDash(body) : body)];
+    return [s.arm(o.flag, o.implied !== undefined ? s.unlessDash(body) : body)];
   });
   const free = valued.filter((o) => !o.file && !o.choices).map((o) => o.flag);
   return free.length === 0 ? arms : [...arms, s.arm(free.join('|'), 'return')];

@@ -3,33 +3,55 @@
  * GLOBAL OPTIONS, EXAMPLES, OUTPUT. Plain text, wrapped to the terminal.
  */
 import type { Member } from '../../model/types.js';
-import { globalHelpOptions, type HelpDescriptor, type HelpOption } from './commands.js';
+import { GLOBAL_OPTIONS, isFlag, type CommandSpec, type OptionSpec, type PositionalSpec } from '../spec.js';
 import { at, BODY, commandLines, DOC, docLines, helpWidth, literalLines, section } from './text.js';
 
 const SENSITIVE = 'This value is sensitive: treat it as a secret.';
 
-/** `--client-id <value>`, `[--scopes <value>]`, `[--debug]`, `<shell>`. */
-function synopsisWord(o: HelpOption): string {
-  const word = o.positional ? `<${o.flag}>` : o.value === 'none' ? o.flag : `${o.flag} <value>`;
+const TYPE_WORDS: Record<OptionSpec['kind'], string> = {
+  boolean: 'boolean',
+  negated: 'boolean',
+  string: 'string',
+  choice: 'string',
+  integer: 'int',
+  list: 'list',
+};
+
+/** The type the manual shows in brackets: string, list, int, boolean (members: integer, long). */
+const typeWord = (o: OptionSpec): string => o.helpType ?? TYPE_WORDS[o.kind];
+
+/** `--client-id <value>`, `[--scopes <value>]`, `[--debug]`. */
+function synopsisWord(o: OptionSpec): string {
+  const word = isFlag(o) ? o.flag : `${o.flag} <value>`;
   return o.required ? word : `[${word}]`;
 }
 
-function synopsis(d: HelpDescriptor): string[] {
-  const options = [...d.options, ...(d.globals ? globalHelpOptions() : [])];
-  return [at(BODY + 5, d.name), ...options.map((o) => at(DOC, synopsisWord(o)))];
+/** `<shell>`, `[<command>]`. */
+const positionalWord = (p: PositionalSpec): string => (p.required ? `<${p.name}>` : `[<${p.name}>]`);
+
+function synopsis(d: CommandSpec): string[] {
+  const words = [
+    ...(d.positional ? [positionalWord(d.positional)] : []),
+    ...[...d.options, ...(d.globals ? GLOBAL_OPTIONS : [])].map(synopsisWord),
+  ];
+  return [at(BODY + 5, d.name), ...words.map((w) => at(DOC, w))];
 }
 
 /** `--scopes (list)`, the doc, and for lists the element type and the AWS "Syntax:" block. */
-function optionEntry(o: HelpOption, width: number): string[] {
-  const lines = [at(BODY, `${o.flag} (${o.type})`), ...docLines(o.doc, DOC, width)];
-  if (o.positional && o.choices) lines.push(...o.choices.flatMap((c) => ['', at(DOC, `* ${c}`)]));
-  if (o.type === 'list') lines.push('', at(DOC, '(string)'), '', at(BODY, 'Syntax:'), '', at(DOC, '"string" "string" ...'));
+function optionEntry(o: OptionSpec, width: number): string[] {
+  const lines = [at(BODY, `${o.flag} (${typeWord(o)})`), ...docLines(o.doc, DOC, width)];
+  if (o.kind === 'list') lines.push('', at(DOC, '(string)'), '', at(BODY, 'Syntax:'), '', at(DOC, '"string" "string" ...'));
   return lines;
 }
 
+/** `shell (string)`, the doc, and the words it takes. */
+function positionalEntry(p: PositionalSpec, width: number): string[] {
+  return [at(BODY, `${p.name} (string)`), ...docLines(p.doc, DOC, width), ...p.choices.flatMap((c) => ['', at(DOC, `* ${c}`)])];
+}
+
 /** A global option as the AWS manual shows it: flag (type), a blank line, the doc, its choices. */
-function globalEntry(o: HelpOption, width: number): string[] {
-  const lines = [at(BODY, `${o.flag} (${o.type})`), '', ...docLines(o.doc, BODY, width)];
+function globalEntry(o: OptionSpec, width: number): string[] {
+  const lines = [at(BODY, `${o.flag} (${typeWord(o)})`), '', ...docLines(o.doc, BODY, width)];
   for (const c of o.choices ?? []) lines.push('', at(BODY, `* ${c}`));
   return lines;
 }
@@ -39,16 +61,20 @@ function entries<T>(items: readonly T[], render: (item: T) => string[]): string[
 }
 
 /** The OPTIONS section's body ("None" when the command has none). */
-export function optionsBody(options: readonly HelpOption[], width: number): string[] {
-  return options.length === 0 ? [at(BODY, 'None')] : entries(options, (o) => optionEntry(o, width));
+function optionsBody(d: CommandSpec, width: number): string[] {
+  const blocks = [
+    ...(d.positional ? [positionalEntry(d.positional, width)] : []),
+    ...d.options.map((o) => optionEntry(o, width)),
+  ];
+  return blocks.length === 0 ? [at(BODY, 'None')] : entries(blocks, (b) => b);
 }
 
 /** The GLOBAL OPTIONS section's body. */
 export function globalsBody(width: number): string[] {
-  return entries(globalHelpOptions(), (o) => globalEntry(o, width));
+  return entries(GLOBAL_OPTIONS, (o) => globalEntry(o, width));
 }
 
-function examplesBody(d: HelpDescriptor, width: number): string[] {
+function examplesBody(d: CommandSpec, width: number): string[] {
   return entries(d.examples, (e) => [
     ...docLines(e.title, BODY, width),
     '',
@@ -68,17 +94,14 @@ function outputBody(members: readonly Member[], width: number): string[] {
   return members.length === 0 ? [at(BODY, 'None')] : entries(members, (m) => outputEntry(m, width));
 }
 
-/**
- * The manual of one command, as plain text ending in a newline. Operations come through
- * `operationHelp`; login and the other commands have descriptors of their own.
- */
-export function renderCommandHelp(d: HelpDescriptor, columns: number | undefined): string {
+/** The manual of one command (its spec: spec.ts), as plain text ending in a newline. */
+export function renderCommandHelp(d: CommandSpec, columns: number | undefined): string {
   const width = helpWidth(columns);
   const out = [
     ...section('NAME', [at(BODY, `${d.name} -`)]),
     ...section('DESCRIPTION', docLines(d.doc, BODY, width)),
     ...section('SYNOPSIS', synopsis(d)),
-    ...section('OPTIONS', optionsBody(d.options, width)),
+    ...section('OPTIONS', optionsBody(d, width)),
   ];
   if (d.globals) out.push(...section('GLOBAL OPTIONS', globalsBody(width)));
   if (d.examples.length > 0) out.push(...section('EXAMPLES', examplesBody(d, width)));

@@ -4,7 +4,7 @@
  */
 import { EXIT } from '../../errors.js';
 import { PROG } from '../usage.js';
-import { helpDescriptors } from './commands.js';
+import { commandSpecs } from '../spec.js';
 import { globalsBody } from './manual.js';
 import { at, BODY, docLines, DOC, firstSentence, hanging, helpWidth, section, wrap } from './text.js';
 
@@ -25,7 +25,7 @@ const EXIT_MEANINGS: Record<keyof typeof EXIT, string> = {
 };
 
 function commandsBody(width: number): string[] {
-  return helpDescriptors().flatMap((d, i) => [
+  return commandSpecs().flatMap((d, i) => [
     ...(i === 0 ? [] : ['']),
     at(BODY, d.name),
     ...docLines(firstSentence(d.doc), DOC, width),

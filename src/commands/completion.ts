@@ -1,6 +1,6 @@
 /**
  * `sso-oidc completion <shell>`: a completion script for bash, zsh or fish, generated from the
- * same descriptors as the manuals (src/cli/help/commands.ts). It completes the commands, each
+ * same spec as the manuals (src/cli/spec.ts). It completes the commands, each
  * command's options, the choices of --output, --color, --generate-cli-skeleton and of
  * `completion`, file paths after --ca-bundle, and (bash, zsh) file paths in `file://` values.
  *
@@ -22,7 +22,6 @@
  *   fish:
  *     sso-oidc completion fish > ~/.config/fish/completions/sso-oidc.fish
  */
-import { COMPLETION_SHELLS, type HelpOption } from './help/commands.js';
 import {
   completionModel,
   fq,
@@ -31,11 +30,14 @@ import {
   valueArms,
   type CompletionCommand as Cmd,
   type CompletionModel as Model,
-} from './help/completion-model.js';
-import { firstSentence } from './help/text.js';
-import { invalidChoice, PROG } from './usage.js';
+} from '../cli/help/completion-model.js';
+import { firstSentence } from '../cli/help/text.js';
+import { COMPLETION_SHELLS, COMMANDS, isFlag, type OptionSpec } from '../cli/spec.js';
+import { invalidChoice, PROG } from '../cli/usage.js';
+import type { CompletionInvocation } from '../cli/program.js';
+import type { Deps } from '../deps.js';
 
-const flagList = (flags: readonly HelpOption[]): string => flags.map((o) => o.flag).join(' ');
+const flagList = (flags: readonly OptionSpec[]): string => flags.map((o) => o.flag).join(' ');
 
 // ---------------------------------------------------------------- bash
 
@@ -158,8 +160,8 @@ if [[ \${funcstack[1]-} == _${PROG} ]]; then _sso_oidc "$@"; else compdef _sso_o
 
 // ---------------------------------------------------------------- fish
 
-function fishOption(o: HelpOption, cond: string): string {
-  const value = o.value === 'none' ? '' : o.file ? ' -r -F' : ' -x';
+function fishOption(o: OptionSpec, cond: string): string {
+  const value = isFlag(o) ? '' : o.file ? ' -r -F' : ' -x';
   const choices = o.choices ? ` -a ${fq(o.choices.join(' '))}` : '';
   return `complete -c ${PROG} -n ${fq(cond)} -l ${o.flag.replace(/^--/, '')}${value}${choices} -d ${fq(firstSentence(o.doc))}`;
 }
@@ -225,7 +227,7 @@ const SCRIPTS: Record<(typeof COMPLETION_SHELLS)[number], (m: Model) => string> 
 };
 
 /**
- * The completion script for `shell` (bash, zsh or fish), generated from the command descriptors.
+ * The completion script for `shell` (bash, zsh or fish), generated from the spec.
  *
  * @throws UsageError (argparse's "Invalid choice" for `shell`) for any other shell or none.
  */
@@ -233,4 +235,12 @@ export function completionScript(shell: string | undefined): string {
   const make = COMPLETION_SHELLS.find((s) => s === shell);
   if (make === undefined) throw invalidChoice('shell', COMPLETION_SHELLS);
   return SCRIPTS[make](completionModel());
+}
+
+export const spec = COMMANDS.completion;
+
+/** `sso-oidc completion <shell>`: writes the script. */
+export function run(inv: CompletionInvocation, deps: Deps): Promise<void> {
+  deps.stdout.write(completionScript(inv.shell));
+  return Promise.resolve();
 }

@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+// `npm run build`: the bundle the package runs (bin/ loads it), made by esbuild from src/ and the
+// ES-module builds of the dependencies. tsc only type-checks (npm run typecheck).
+//
+//   dist/cli/       sso-oidc: entry.js plus one chunk per lazy import (a command loads only
+//                   its own chunks; --version, help, completion and skeletons load no SDK)
+//   dist/emulator/  sso-oidc-emulator (cli.js) and its programmatic API (index.js)
+//   dist/bench/     the SDK-alone floor of `npm run bench`, bundled the same way (start.cjs)
+//   dist/dev/       the query engine for the bench (not shipped)
+//
+// Load less than the SDK's defaults (src/aws/handler.ts sends): where the SSO-OIDC client's
+// runtime config imports the SDK's Node request handler (which loads http2) and the credential
+// provider chain, it gets the stubs in scripts/bundle/ instead. Each build writes its metafile
+// (meta.json) beside it: test/e2e/startup-modules.test.ts maps loaded chunks back to sources.
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stubs = join(root, 'scripts/bundle');
+
+/** The SDK's defaults we replace, for importers inside the SSO-OIDC client only. */
+const REPLACED = {
+  '@aws-sdk/credential-provider-node': join(stubs, 'credential-provider-node.mjs'),
+  '@smithy/node-http-handler': join(stubs, 'node-http-handler.mjs'),
+  '@smithy/signature-v4': join(stubs, 'signature-v4.mjs'),
+};
+const lazyChildProcess = join(stubs, 'child-process.cjs');
+const sigV4Config = `${sep}@aws-sdk${sep}core${sep}dist-es${sep}submodules${sep}httpAuthSchemes${sep}`;
+const clientDir = `${sep}node_modules${sep}@aws-sdk${sep}client-sso-oidc${sep}`;
+
+const trimSdk = {
+  name: 'trim-sdk',
+  setup(b) {
+    b.onResolve({ filter: /^@(aws-sdk\/credential-provider-node|smithy\/node-http-handler|smithy\/signature-v4)$/ }, (args) =>
+      args.importer.includes(clientDir) || args.importer.includes(sigV4Config) ? { path: REPLACED[args.path] } : undefined,
+    );
+    b.onResolve({ filter: /^node:zlib$/ }, (args) => (/Crc32Node\.js$/.test(args.importer) ? { path: join(stubs, 'zlib-crc32.cjs') } : undefined));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer === lazyChildProcess ? { path: 'node:child_process', external: true } : { path: lazyChildProcess },
+    );
+  },
+};
+
+/** What every bundle shares: ESM for Node 20, SDK through its `module` builds, maps into src/. */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  sourcemap: 'linked',
+  sourcesContent: false,
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none',
+  metafile: true,
+  absWorkingDir: root,
+  logLevel: 'warning',
+  plugins: [trimSdk],
+  // CommonJS dependencies (commander) call require() for Node built-ins.
+  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+};
+
+/** The compile cache's key (src/cli/compile-cache.ts): a hash of every file of the bundle. */
+function stampHash(outdir) {
+  const files = readdirSync(outdir, { recursive: true }).filter((f) => f.endsWith('.cjs')).sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f).update(readFileSync(join(outdir, f)));
+  const id = hash.digest('hex').slice(0, 16);
+  const start = join(outdir, 'start.cjs');
+  const text = readFileSync(start, 'utf-8');
+  if (!text.includes('@@BUNDLE_HASH@@@')) throw new Error('start.cjs: no bundle-hash placeholder');
+  writeFileSync(start, text.replace('@@BUNDLE_HASH@@@', id));
+}
+
+/**
+ * Fewer files to load: each file that is loaded on its own (an entry, the target of an import())
+ * takes in the chunks that only it loads, statically, as functions that run at its top and
+ * register themselves in require.cache under their own file names, so any later require() of
+ * them (from any chunk, through any loader) finds the same module. A chunk loaded from more than
+ * one place stays a file of its own. The source map becomes an index map, a section per chunk.
+ * (Each file costs the loader ~0.1-0.3 ms on Node 20; a call loaded 34 of them.)
+ */
+function pack(meta, start) {
+  const outputs = Object.fromEntries(Object.entries(meta.outputs).filter(([f]) => f.endsWith('.cjs')));
+  const statics = (f) => outputs[f].imports.filter((i) => i.kind === 'import-statement' && outputs[i.path]).map((i) => i.path);
+  const closure = (f, seen = new Set()) => {
+    for (const d of statics(f)) if (!seen.has(d)) closure(d, seen.add(d));
+    return seen;
+  };
+  const roots = new Set(Object.keys(outputs).filter((f) => outputs[f].entryPoint));
+  for (const f of Object.keys(outputs)) for (const i of outputs[f].imports) if (i.kind === 'dynamic-import' && outputs[i.path]) roots.add(i.path);
+  const early = closure(start); // loaded by start.cjs, before anything else
+  // What start.cjs imports (entry.cjs) always loads, before any other import(): its chunks are its.
+  const firsts = outputs[start].imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
+  const always = new Set(firsts.flatMap((f) => [...closure(f)]));
+  // What only a signed call loads (the real credential chain and signer, behind the stubs of
+  // scripts/bundle/) needs no copies: by then the call has loaded what it shares with them.
+  const dynamics = (f) => outputs[f].imports.filter((i) => i.kind === 'dynamic-import' && outputs[i.path]).map((i) => i.path);
+  const cold = new Set();
+  const chill = (f) => {
+    if (cold.has(f)) return;
+    cold.add(f);
+    for (const c of [...closure(f)]) dynamics(c).forEach(chill);
+    dynamics(f).forEach(chill);
+  };
+  for (const f of Object.keys(outputs)) {
+    if (Object.keys(outputs[f].inputs).some((i) => i.startsWith('scripts/bundle/'))) dynamics(f).forEach(chill);
+  }
+  const owners = new Map();
+  for (const r of roots) {
+    if (r === start || cold.has(r)) continue;
+    for (const c of closure(r)) {
+      if (roots.has(c) || early.has(c) || (always.has(c) && !firsts.includes(r))) continue;
+      owners.set(c, [...(owners.get(c) ?? []), r]);
+    }
+  }
+  for (const r of roots) {
+    const mine = new Set([...owners].filter(([, o]) => o.includes(r) && o.length <= MAX_COPIES).map(([c]) => c));
+    if (mine.size === 0) continue;
+    const order = [];
+    const visit = (f, path) => {
+      for (const d of statics(f)) {
+        if (!mine.has(d) || order.includes(d)) continue;
+        if (path.includes(d)) throw new Error(`pack: import cycle through ${d}`);
+        visit(d, [...path, d]);
+        order.push(d);
+      }
+    };
+    visit(r, [r]);
+    writePacked(r, order);
+  }
+}
+
+/** A chunk loaded by up to this many roots is copied into each (the first to run registers it). */
+const MAX_COPIES = 3;
+
+const MAP_COMMENT = /\n?\/\/# sourceMappingURL=\S+\s*$/;
+
+function writePacked(target, chunks) {
+  const abs = (f) => join(root, f);
+  const dir = dirname(abs(target));
+  const lines = [
+    // __pack(relative path, module function): runs the chunk unless it is loaded already.
+    'var __pk=require("node:module"),__pp=require("node:path"),__pack=(rel,fn)=>{let f=__pp.join(__dirname,rel),c=__pk._cache;if(c[f])return;' +
+      'let m=new __pk(f,module);m.filename=f;m.paths=module.paths;c[f]=m;let d=__pp.dirname(f),' +
+      'r=id=>{if(id.startsWith("./")&&id.endsWith(".cjs")){let x=c[__pp.join(d,id)];if(x)return x.exports}return m.require(id)};' +
+      'try{fn.call(m.exports,m.exports,r,m,f,d)}catch(e){delete c[f];throw e}m.loaded=!0};',
+  ];
+  const sections = [];
+  const add = (file, code) => {
+    const map = JSON.parse(readFileSync(`${abs(file)}.map`, 'utf-8'));
+    const from = dirname(abs(file));
+    map.sources = map.sources.map((s) => relative(dir, join(from, s)));
+    sections.push({ offset: { line: lines.length, column: 0 }, map });
+    lines.push(...code.split('\n'));
+  };
+  for (const c of chunks) {
+    const rel = `./${relative(dir, abs(c))}`;
+    lines.push(`__pack(${JSON.stringify(rel)},function(exports,require,module,__filename,__dirname){`);
+    add(c, readFileSync(abs(c), 'utf-8').replace(MAP_COMMENT, ''));
+    lines.push('});');
+  }
+  add(target, readFileSync(abs(target), 'utf-8').replace(MAP_COMMENT, ''));
+  const base = target.split('/').at(-1);
+  lines.push(`//# sourceMappingURL=${base}.map`);
+  writeFileSync(abs(target), lines.join('\n'));
+  writeFileSync(`${abs(target)}.map`, JSON.stringify({ version: 3, file: base, sections }));
+}
+
+/** One ES-module build with code splitting (a chunk per lazy import), written to outdir. */
+async function bundle(name, entryPoints, options = {}) {
+  const outdir = join(root, 'dist', name);
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    ...common,
+    entryPoints,
+    outdir,
+    splitting: true,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    ...options,
+  });
+  writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+  return result;
+}
+
+/**
+ * The same, as CommonJS: esbuild splits ES modules only, so the split ESM build goes to a
+ * scratch directory and each of its files is converted to a .cjs file (static imports become
+ * require(), import() becomes a require() in a promise), its source map carried through. On
+ * Node 20, CommonJS starts faster (no ES-module loader) and takes V8's code cache (bin/).
+ */
+async function bundleCjs(name, entryPoints) {
+  const outdir = join(root, 'dist', name);
+  const esm = join(root, 'dist', `.${name}-esm`);
+  rmSync(outdir, { recursive: true, force: true });
+  rmSync(esm, { recursive: true, force: true });
+  const first = await build({
+    ...common,
+    banner: {},
+    entryPoints,
+    outdir: esm,
+    splitting: true,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.cjs' },
+  });
+  const files = Object.keys(first.metafile.outputs).filter((f) => f.endsWith('.cjs'));
+  const second = await build({
+    entryPoints: files.map((f) => join(root, f)),
+    outbase: esm,
+    outdir,
+    bundle: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    loader: { '.cjs': 'js' },
+    outExtension: { '.js': '.cjs' },
+    supported: { 'dynamic-import': false },
+    sourcemap: 'linked',
+    sourcesContent: false,
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { 'import.meta.url': '__import_meta_url' },
+    banner: { js: "var __import_meta_url=require('node:url').pathToFileURL(__filename).href;" },
+  });
+  void second;
+  // The chunk graph in terms of the shipped files (the ESM pass's names, relocated).
+  const meta = { inputs: first.metafile.inputs, outputs: {} };
+  for (const [out, info] of Object.entries(first.metafile.outputs)) {
+    meta.outputs[out.replace(`dist/.${name}-esm/`, `dist/${name}/`)] = {
+      ...info,
+      imports: info.imports.map((i) => ({ ...i, path: i.path.replace(`dist/.${name}-esm/`, `dist/${name}/`) })),
+    };
+  }
+  pack(meta, `dist/${name}/start.cjs`);
+  stampHash(outdir);
+  writeFileSync(join(outdir, 'meta.json'), JSON.stringify(meta));
+  rmSync(esm, { recursive: true, force: true });
+}
+
+rmSync(join(root, 'dist/src'), { recursive: true, force: true }); // the old tsc output
+await Promise.all([
+  bundleCjs('cli', { start: 'src/cli/start.ts', entry: 'src/cli/entry.ts' }),
+  bundle('emulator', { cli: 'src/emulator/cli.ts', index: 'src/emulator/index.ts' }),
+  bundleCjs('bench', { start: 'scripts/sdk-floor-start.mjs', 'sdk-floor': 'scripts/sdk-floor.mjs' }),
+  bundle('dev', { query: 'src/query/index.ts', pyjson: 'src/value/pyjson.ts' }),
+]);

@@ -1,0 +1,161 @@
+/**
+ * The compile cache of the shipped bundle (dist/cli/*.cjs), so a run does not compile the same
+ * JavaScript again: Node's own cache where it has one (module.enableCompileCache, Node 22.8+),
+ * else V8's code cache through vm.Script `cachedData` for our CommonJS chunks (Node 20), as
+ * v8-compile-cache does. Stored under $XDG_CACHE_HOME or ~/.cache, in a directory keyed by the
+ * Node version and the bundle's hash. Anything that goes wrong (no HOME, a read-only or full
+ * disk, a rejected cache) only means compiling as usual: never a warning, never a failure.
+ * Skipped when NODE_DISABLE_COMPILE_CACHE is set, as Node's own cache is. A new bundle (an upgrade)
+ * removes the directories of older bundles under the same Node.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join, sep } from 'node:path';
+import vm from 'node:vm';
+
+/** Replaced by scripts/build.mjs with the hash of the bundle's files (same length). */
+const BUNDLE_HASH = '@@BUNDLE_HASH@@@';
+
+/** The cache directory of this bundle under this Node, or undefined when there is no home. */
+export function cacheDirectory(bundleDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  let base = env['XDG_CACHE_HOME'];
+  if (!base || !base.startsWith('/')) {
+    let home: string;
+    try {
+      home = homedir();
+    } catch {
+      return undefined;
+    }
+    if (!home) return undefined;
+    base = join(home, '.cache');
+  }
+  return join(base, 'sso-oidc', `${basename(bundleDir)}-node-${process.version}-${process.arch}-${BUNDLE_HASH}`);
+}
+
+interface ModuleInternals {
+  _compile(content: string, filename: string): unknown;
+  require(id: string): unknown;
+  exports: unknown;
+  filename: string;
+  paths: string[];
+  loaded: boolean;
+}
+
+interface ModuleClass {
+  new (id: string, parent: ModuleInternals): ModuleInternals;
+  prototype: ModuleInternals;
+  _cache: Record<string, ModuleInternals | undefined>;
+  wrap(code: string): string;
+}
+
+/** A new cache directory: the ones of earlier bundles under this same Node are of no more use. */
+function pruneOlderBundles(dir: string): void {
+  try {
+    const parent = dirname(dir);
+    const ours = basename(dir);
+    const prefix = ours.slice(0, -BUNDLE_HASH.length);
+    for (const name of readdirSync(parent)) {
+      if (name !== ours && name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
+    }
+  } catch {
+    // Nothing there yet, or not ours to remove.
+  }
+}
+
+/** Writes a file whole or not at all (temp file + rename); errors are the caller's to ignore. */
+function writeAtomic(path: string, data: Buffer): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+/**
+ * V8's code cache for the CommonJS files under `bundleDir`: each is compiled with its cached
+ * data when there is some; files compiled without (first run, a rejected cache) get theirs
+ * written at exit, when the functions the run needed have been compiled too.
+ */
+function enableCodeCache(bundleDir: string, cacheDir: string): void {
+  const M = Module as unknown as ModuleClass;
+  const proto = M.prototype;
+  const original = proto._compile;
+  const pending: { script: vm.Script; file: string }[] = [];
+  /**
+   * require() for a chunk's own imports: the bundle's files by path (the chunks name each other
+   * "./chunks/x.cjs" or "./x.cjs"), without the CommonJS resolver, which looks for a package.json
+   * in every directory above the file on every call; anything else is an ordinary require.
+   */
+  const requireFor = (parent: ModuleInternals, dir: string) =>
+    Object.assign(
+      (id: string): unknown => {
+        if (!id.startsWith('./') || !id.endsWith('.cjs')) return parent.require(id);
+        const filename = dir + id.slice(1);
+        const cached = M._cache[filename];
+        if (cached) return cached.exports;
+        const child = new M(filename, parent);
+        child.filename = filename;
+        child.paths = parent.paths;
+        M._cache[filename] = child;
+        try {
+          child._compile(readFileSync(filename, 'utf-8'), filename);
+        } catch (e) {
+          delete M._cache[filename];
+          throw e;
+        }
+        child.loaded = true;
+        return child.exports;
+      },
+      { main: mainModule(), cache: M._cache },
+    );
+  proto._compile = function (this: ModuleInternals, content: string, filename: string): unknown {
+    if (!filename.startsWith(bundleDir + sep) || !filename.endsWith('.cjs')) return original.call(this, content, filename);
+    const file = join(cacheDir, `${basename(filename)}.v8`);
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = readFileSync(file);
+    } catch {
+      cachedData = undefined;
+    }
+    let script: vm.Script;
+    try {
+      script = new vm.Script(M.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
+    } catch {
+      return original.call(this, content, filename);
+    }
+    if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, file });
+    const fn = script.runInThisContext() as (...args: unknown[]) => unknown;
+    const dir = dirname(filename);
+    return fn.call(this.exports, this.exports, requireFor(this, dir), this, filename, dir);
+  };
+  process.once('exit', () => {
+    if (pending.length === 0) return;
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      for (const { script, file } of pending) writeAtomic(file, script.createCachedData());
+    } catch {
+      // Not writable: next run compiles again.
+    }
+  });
+}
+
+function mainModule(): unknown {
+  return (process as unknown as { mainModule?: unknown }).mainModule;
+}
+
+/** Turns the compile cache on for the bundle in `bundleDir` (dist/cli); never throws. */
+export function enableCompileCache(bundleDir: string): void {
+  try {
+    if (process.env['NODE_DISABLE_COMPILE_CACHE']) return;
+    const dir = cacheDirectory(bundleDir);
+    if (dir === undefined) return;
+    if (!existsSync(dir)) pruneOlderBundles(dir);
+    const nodeCache = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
+    if (typeof nodeCache === 'function') {
+      nodeCache(dir);
+      return;
+    }
+    enableCodeCache(bundleDir, dir);
+  } catch {
+    // A cache is an optimisation: without it we compile as usual.
+  }
+}

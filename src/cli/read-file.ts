@@ -1,0 +1,106 @@
+/**
+ * FileSystem.read for the real system: a size-capped, abortable read of anything a user can name
+ * as a file (file://, fileb://, --cli-input-json, --ca-bundle, AWS_CONFIG_FILE): a regular file,
+ * a FIFO or `<(cmd)`, /dev/stdin, a device. readFileSync would grow without bound on /dev/zero
+ * and, on a FIFO nobody writes, block the thread so that SIGINT is never handled.
+ *
+ * The file is opened O_NONBLOCK (opening a FIFO then never waits for a writer; a blocked open in
+ * libuv's thread pool would even stop the process from exiting). Pipes and sockets are read
+ * through the event loop (net.Socket), which waits for data without holding a thread; regular
+ * files and devices are read in chunks, with the signal and the cap checked between them.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import tty from 'node:tty';
+import { promisify } from 'node:util';
+import type { ReadLimit } from '../deps.js';
+
+const open = promisify(fs.open);
+const fstat = promisify(fs.fstat);
+const readChunk = promisify(fs.read);
+const close = promisify(fs.close);
+
+const CHUNK = 64 * 1024;
+
+function tooLarge(path: string, maxBytes: number): Error {
+  return Object.assign(new Error(`EFBIG: file too large (more than ${maxBytes} bytes), read '${path}'`), { code: 'EFBIG', path });
+}
+
+function aborted(): Error {
+  return Object.assign(new Error('The read was aborted'), { name: 'AbortError', code: 'ABORT_ERR' });
+}
+
+/** Chunked reads through the thread pool: regular files (they never block) and devices. */
+async function readChunks(fd: number, path: string, { maxBytes, signal }: ReadLimit): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    if (signal?.aborted) throw aborted();
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - size));
+    const { bytesRead } = await readChunk(fd, buffer, 0, buffer.length, null);
+    if (bytesRead === 0) return Buffer.concat(chunks, size);
+    chunks.push(buffer.subarray(0, bytesRead));
+    size += bytesRead;
+    if (size > maxBytes) throw tooLarge(path, maxBytes);
+  }
+}
+
+/** Pipes, sockets and terminals, through the event loop; the stream owns (and closes) the fd. */
+function readStream(stream: net.Socket, path: string, { maxBytes, signal }: ReadLimit): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (error: Error | undefined): void => {
+      signal?.removeEventListener('abort', onAbort);
+      stream.destroy();
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks, size));
+    };
+    const onAbort = (): void => finish(aborted());
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) return finish(tooLarge(path, maxBytes));
+      chunks.push(chunk);
+    });
+    stream.once('end', () => finish(undefined));
+    stream.once('error', (e: Error) => finish(e));
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+export async function readCapped(path: string, limit: ReadLimit): Promise<Buffer> {
+  if (limit.signal?.aborted) throw aborted();
+  let fd: number;
+  try {
+    fd = await open(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    // Linux cannot reopen a socket through /proc: when stdin is one (as a parent's spawn() makes
+    // it), file:///dev/stdin reads the descriptor itself.
+    if ((e as NodeJS.ErrnoException).code !== 'ENXIO' || !STDIN_PATHS.has(path)) throw e;
+    return readStream(new net.Socket({ fd: 0, readable: true, writable: false }), path, limit);
+  }
+  let owned = true;
+  try {
+    const st = await fstat(fd);
+    if (st.isFile()) {
+      if (st.size > limit.maxBytes) throw tooLarge(path, limit.maxBytes);
+      return await readChunks(fd, path, limit);
+    }
+    if (st.isFIFO() || st.isSocket()) {
+      owned = false;
+      return await readStream(new net.Socket({ fd, readable: true, writable: false }), path, limit);
+    }
+    if (tty.isatty(fd)) {
+      owned = false;
+      return await readStream(new tty.ReadStream(fd), path, limit);
+    }
+    // Devices such as /dev/zero and /dev/null: reads that return at once. A directory fails here
+    // with EISDIR, as readFileSync does.
+    return await readChunks(fd, path, limit);
+  } finally {
+    if (owned) await close(fd).catch(() => undefined);
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * What the shipped bundle loads, by module, not by time: the start-up paths (--version, help,
+ * completion, the input skeleton, a usage error) load no SDK code, no config loader and no
+ * formatter; a call loads the SDK but not what we replaced (http2, the SDK's Node handler, the
+ * credential provider chain, the signer, undici behind the lazy web globals, zlib). Each run
+ * records the files it loaded (test/helpers/record-modules.cjs); the bundle's metafile
+ * (dist/cli/meta.json, written by scripts/build.mjs) says which sources each chunk holds.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { after, before, test } from 'node:test';
+import { BIN, makeSandbox, ROOT, run } from '../helpers/cli.js';
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+
+interface Metafile {
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+}
+
+const meta = JSON.parse(readFileSync(join(ROOT, 'dist/cli/meta.json'), 'utf-8')) as Metafile;
+const sandbox = makeSandbox();
+let emu: TestEmulator;
+
+before(async () => {
+  emu = await startTestEmulator();
+});
+after(async () => {
+  await emu.close();
+  sandbox.cleanup();
+});
+
+interface Loaded {
+  /** Source modules (src/..., node_modules/...) of the chunks loaded. */
+  sources: string[];
+  /** Bundle files loaded, relative to the package root. */
+  files: string[];
+  builtins: string[];
+  stdout: string;
+}
+
+/** Runs bin/sso-oidc.js with `args` and reports what it loaded. */
+async function loaded(args: string[], expectedCode = 0): Promise<Loaded> {
+  const record = join(sandbox.dir, `modules-${Math.random().toString(36).slice(2)}.json`);
+  const r = await run(process.execPath, ['-r', join(ROOT, 'test/helpers/record-modules.cjs'), BIN, ...args], {
+    env: { ...sandbox.env, RECORD_MODULES: record },
+  });
+  assert.equal(r.code, expectedCode, r.stderr);
+  const { files, builtins } = JSON.parse(readFileSync(record, 'utf-8')) as { files: string[]; builtins: string[] };
+  const ours = files.map((f) => relative(ROOT, f)).filter((f) => f.startsWith('dist/'));
+  assert.ok(ours.includes('dist/cli/entry.cjs'), `the bundle ran: ${files.join(' ')}`);
+  const outside = files.map((f) => relative(ROOT, f)).filter((f) => !f.startsWith('dist/') && !f.startsWith('bin/') && !f.startsWith('test/helpers/'));
+  assert.deepEqual(outside, [], 'everything comes from the bundle');
+  const sources = ours.flatMap((f) => {
+    const out = meta.outputs[f];
+    assert.ok(out, `${f} is in the metafile`);
+    return Object.keys(out.inputs).map((i) => i.replace(/^.*node_modules\//, 'node_modules/'));
+  });
+  return { sources, files: ours, builtins, stdout: r.stdout };
+}
+
+const NOT_AT_START_UP = [
+  /^node_modules\/@aws-sdk\//,
+  /^node_modules\/@smithy\//,
+  /^node_modules\/(chalk|yaml|qrcode)\//,
+  /^src\/(aws|output|query|response|sso)\//,
+  /^src\/config\/(?!paths\.ts$)/, // paths.ts: `~` and `$VAR` in file:// paths
+];
+const HEAVY_BUILTINS = ['http', 'https', 'http2', 'tls', 'zlib', 'child_process', 'crypto', 'internal/deps/undici/undici'];
+
+for (const [name, args, code] of [
+  ['--version', ['--version'], 0],
+  ['help', ['help'], 0],
+  ['a command manual', ['start-device-authorization', 'help'], 0],
+  ['completion', ['completion', 'bash'], 0],
+  ['the input skeleton', ['start-device-authorization', '--generate-cli-skeleton'], 0],
+  ['a usage error', ['start-device-authorization', '--client-id', 'x'], 252],
+] as const) {
+  test(`${name} loads no SDK, config loader or formatter`, async () => {
+    const { sources, builtins, stdout } = await loaded([...args], code);
+    if (code === 0) assert.notEqual(stdout, '');
+    const heavy = sources.filter((s) => NOT_AT_START_UP.some((re) => re.test(s)));
+    assert.deepEqual(heavy, [], `${name} loaded: ${heavy.join(' ')}`);
+    assert.deepEqual(builtins.filter((b) => HEAVY_BUILTINS.includes(b)), []);
+  });
+}
+
+test('a call loads the SDK and our handler, not the SDK defaults we replace', async () => {
+  const reg = (await emu.post('/client/register', { clientName: 'modules', clientType: 'public' })).json as { clientId: string; clientSecret: string };
+  const { sources, builtins, stdout } = await loaded([
+    'start-device-authorization',
+    ...['--client-id', reg.clientId, '--client-secret', reg.clientSecret, '--start-url', 'https://example.awsapps.com/start', '--endpoint-url', emu.url],
+  ]);
+  assert.match(stdout, /"userCode"/);
+  assert.ok(sources.some((s) => s.startsWith('node_modules/@aws-sdk/client-sso-oidc/dist-es/')), 'the SDK, from its ES-module build');
+  assert.ok(sources.includes('src/aws/handler.ts'));
+  const replaced = sources.filter((s) =>
+    /^node_modules\/@(smithy\/node-http-handler|aws-sdk\/credential-provider|smithy\/credential-provider|smithy\/signature-v4|smithy\/fetch-http-handler)/.test(s),
+  );
+  assert.deepEqual(replaced, []);
+  for (const b of ['http2', 'zlib', 'internal/deps/undici/undici', 'child_process']) assert.ok(!builtins.includes(b), `${b} was loaded`);
+});
