@@ -119,8 +119,10 @@ async function additionalDetails(info: ValueMap): Promise<string> {
 async function formatYaml(info: ValueMap, render: (kind: string) => string | undefined): Promise<string> {
   const text = render('yaml');
   if (typeof text === 'string') return text;
-  const YAML = await import('yaml');
-  return YAML.stringify(info, { sortMapEntries: true, singleQuote: true, lineWidth: 80, blockQuote: false });
+  const mod = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+  // The bundle's CommonJS interop puts the module under `default`.
+  const stringify = typeof mod.stringify === 'function' ? mod.stringify : (mod.default as typeof import('yaml')).stringify;
+  return stringify(info, { sortMapEntries: true, singleQuote: true, lineWidth: 80, blockQuote: false });
 }
 
 /**
