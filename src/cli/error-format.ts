@@ -115,16 +115,6 @@ async function additionalDetails(info: ValueMap): Promise<string> {
   return out;
 }
 
-/** `yaml` until src/output has v2's YAML emitter (formatOutput('yaml', ...)). */
-async function formatYaml(info: ValueMap, render: (kind: string) => string | undefined): Promise<string> {
-  const text = render('yaml');
-  if (typeof text === 'string') return text;
-  const mod = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
-  // The bundle's CommonJS interop puts the module under `default`.
-  const stringify = typeof mod.stringify === 'function' ? mod.stringify : (mod.default as typeof import('yaml')).stringify;
-  return stringify(info, { sortMapEntries: true, singleQuote: true, lineWidth: 80, blockQuote: false });
-}
-
 /**
  * The stderr text for `e` in the error format in force, or undefined when no format is given
  * anywhere (main then prints the AWS CLI v1 wording).
@@ -136,22 +126,21 @@ export async function formatError(e: CliError, ctx: ErrorContext, deps: Deps): P
   if (view.form === 'unknown-options') return `\n${USAGE_BLOCK}\n${errorLine(view.line)}`;
   if (view.form === 'line' || format === 'legacy') return errorLine(view.line);
   if (format === 'enhanced') return errorLine(view.headline) + (await additionalDetails(view.info));
-  const { formatOutput } = await import('../output/index.js');
+  const { formatOutput, loadFormatter } = await import('../output/index.js');
+  await loadFormatter(format);
   const { useColour } = await import('./colour.js');
   const fctx = {
     operationName: 'error',
     color: useColour(ctx.color, deps.env, deps.stdout.isTTY),
     terminalWidth: deps.stdout.isTTY && deps.stdout.columns ? deps.stdout.columns : 80,
   };
-  const render = (kind: string): string | undefined =>
-    (formatOutput as (k: string, d: Value, c: typeof fctx) => string | undefined)(kind, view.info, fctx);
   try {
-    if (format === 'yaml') return await formatYaml(view.info, render);
     if (format === 'table') {
       const { formatTable } = await import('../output/table.js');
       return formatTable(view.info, { title: 'error', color: fctx.color, terminalWidth: fctx.terminalWidth, autoreset: false });
     }
-    return render(format) ?? errorLine(view.line);
+    // v2's YAMLFormatter and JSON/text formatters, as for output (yaml: src/output/yaml.ts, ruamel's bytes).
+    return formatOutput(format, view.info, fctx);
   } catch {
     // v2: a formatter that fails falls back to the one-line form.
     return errorLine(view.line);

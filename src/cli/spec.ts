@@ -14,11 +14,13 @@ import { optionName } from '../model/types.js';
 
 // ---------------------------------------------------------------- choice lists
 
-export const OUTPUT_CHOICES = ['json', 'text', 'table'] as const;
+/** AWS CLI v2's formats (v1 has only json, text and table: a deliberate difference, README). */
+export const OUTPUT_CHOICES = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
 /** An --output format (and `output` of the config file). */
 export type OutputKind = (typeof OUTPUT_CHOICES)[number];
 export const COLOR_CHOICES = ['on', 'off', 'auto'] as const;
-export const SKELETON_CHOICES = ['input', 'output'] as const;
+/** v2's skeletons (v1's are input and output). */
+export const SKELETON_CHOICES = ['input', 'output', 'yaml-input'] as const;
 /** AWS CLI v2's error formats (awscli/errorhandler.py VALID_ERROR_FORMATS), in its order. */
 export const ERROR_FORMAT_CHOICES = ['legacy', 'json', 'yaml', 'text', 'table', 'enhanced'] as const;
 export const BINARY_FORMAT_CHOICES = ['base64', 'raw-in-base64-out'] as const;
@@ -53,6 +55,12 @@ export interface OptionSpec {
   readonly file?: boolean;
   /** The type word of the manual when it is not the kind's (members: integer, long). */
   readonly helpType?: string;
+  /**
+   * Options that exclude each other (v2's `cli_input` group: --cli-input-json, --cli-input-yaml):
+   * the manual shows a run of them as one entry, `[--cli-input-json | --cli-input-yaml]`, with the
+   * first one's doc; the parser and completion still know each.
+   */
+  readonly group?: string;
   readonly doc: string;
 }
 
@@ -180,14 +188,21 @@ export const OPERATION_OPTIONS = [
   {
     flag: '--cli-input-json',
     kind: 'string',
-    doc: 'Performs service operation based on the JSON string provided. The JSON string follows the format provided by --generate-cli-skeleton. If other arguments are provided on the command line, the CLI values will override the JSON-provided values. It is not possible to pass arbitrary binary values using a JSON-provided value as the string will be taken literally.',
+    group: 'cli_input',
+    doc: 'Performs service operation based on the JSON string provided. The JSON string follows the format provided by --generate-cli-skeleton. If other arguments are provided on the command line, the CLI values will override the JSON-provided values. It is not possible to pass arbitrary binary values using a JSON-provided value as the string will be taken literally. This may not be specified along with --cli-input-yaml.',
+  },
+  {
+    flag: '--cli-input-yaml',
+    kind: 'string',
+    group: 'cli_input',
+    doc: 'Reads arguments from the YAML string provided. The YAML string follows the format provided by --generate-cli-skeleton yaml-input. If other arguments are provided on the command line, those values will override the YAML-provided values. This may not be specified along with --cli-input-json.',
   },
   {
     flag: '--generate-cli-skeleton',
     kind: 'choice',
     choices: SKELETON_CHOICES,
     implied: 'input',
-    doc: 'Prints a JSON skeleton to standard output without sending an API request. If provided with no value or the value input, prints a sample input JSON that can be used as an argument for --cli-input-json. If provided with the value output, it validates the command inputs and returns a sample output JSON for that command.',
+    doc: 'Prints a JSON skeleton to standard output without sending an API request. If provided with no value or the value input, prints a sample input JSON that can be used as an argument for --cli-input-json. Similarly, if provided yaml-input it will print a sample input YAML that can be used with --cli-input-yaml. If provided with the value output, it validates the command inputs and returns a sample output JSON for that command.',
   },
 ] as const satisfies readonly OptionSpec[];
 

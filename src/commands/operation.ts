@@ -22,9 +22,10 @@ export const spec = operationCommand;
 /** Problems found from the command line alone, in the AWS CLI's order. */
 function checkCommandLine(inv: OperationInvocation): void {
   const { op } = inv;
-  // argparse requires the members unless --cli-input-json may carry them or only the input
+  // argparse requires the members unless --cli-input-json/yaml may carry them or only an input
   // skeleton is asked for (`output` still needs them, as in the AWS CLI).
-  if (inv.options.cliInputJson === undefined && inv.options.generateCliSkeleton !== 'input') {
+  const { cliInputJson, cliInputYaml, generateCliSkeleton: skeleton } = inv.options;
+  if (cliInputJson === undefined && cliInputYaml === undefined && skeleton !== 'input' && skeleton !== 'yaml-input') {
     const missing = op.input.filter((m) => m.required && inv.members[m.name] === undefined);
     if (missing.length > 0) throw new UsageError(`the following arguments are required: ${missing.map(optionName).join(', ')}`);
   }
@@ -64,11 +65,14 @@ async function scrubbed<T>(secrets: readonly string[], run: () => T): Promise<T>
 }
 
 async function write(inv: OperationInvocation, data: Value, config: { output: ResolvedConfig['output'] }, query: CompiledQuery | undefined, deps: Deps): Promise<void> {
+  // v2's `off` writes nothing and never evaluates --query (it was compiled: a bad one is still 252).
+  if (config.output === 'off') return;
   const secrets = sensitiveValues(inv, data);
   const result = query === undefined ? data : await scrubbed(secrets, () => query.search(data));
-  const { atExitOutput, formatOutput, FormatError } = await import('../output/index.js');
+  const { atExitOutput, formatOutput, loadFormatter, FormatError } = await import('../output/index.js');
+  await loadFormatter(config.output);
   // Text and table on a terminal: control characters from the server shown as escapes.
-  const shown = deps.stdout.isTTY && config.output !== 'json' ? (await import('../output/safe-value.js')).terminalSafeValue(result) : result;
+  const shown = deps.stdout.isTTY && (config.output === 'text' || config.output === 'table') ? (await import('../output/safe-value.js')).terminalSafeValue(result) : result;
   const ctx = {
     operationName: inv.op.name,
     color: useColour(inv.globals.color, deps.env, deps.stdout.isTTY),
@@ -101,9 +105,16 @@ export async function run(inv: OperationInvocation, deps: RunDeps): Promise<void
     deps.stdout.write(dumpPyJson(inputSkeleton(inv.op), { indent: 4 }) + '\n');
     return;
   }
+  if (skeleton === 'yaml-input') {
+    const { yamlInputSkeleton } = await import('../input/skeleton.js');
+    deps.stdout.write(yamlInputSkeleton(inv.op));
+    return;
+  }
 
-  // The AWS CLI's order: parameter files and JSON, then configuration, then validation.
-  const request = await buildRequest(inv.op, inv.members, inv.options.cliInputJson, deps);
+  // The AWS CLI's order: parameter files and JSON or YAML, then configuration, then validation.
+  const { cliInputJson, cliInputYaml } = inv.options;
+  const loadYaml = cliInputYaml === undefined ? undefined : (await import('../input/cli-input-yaml.js')).loadCliInputYaml;
+  const request = await buildRequest(inv.op, inv.members, { json: cliInputJson, yaml: cliInputYaml }, deps, loadYaml);
   const { resolveConfig } = await import('../config/resolve.js');
   const config = await resolveConfig(inv.globals, deps, deps.log);
   validateRequest(inv.op, request);

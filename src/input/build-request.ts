@@ -7,12 +7,22 @@ import type { Member, OperationDescription } from '../model/types.js';
 import { optionName } from '../model/types.js';
 import { isSecretKey, maskSecretsInJsonText } from '../debug/redact.js';
 import { parsePyJson, PyJsonError } from '../value/pyjson.js';
-import { pyRepr, pyTypeName } from '../value/pystr.js';
+import { pyFloatRepr, pyStrRepr, pyTypeName } from '../value/pystr.js';
 import type { Value, ValueMap } from '../value/types.js';
-import { BinaryValue, loadParamValue, type ParamFileIo } from './param-file.js';
+import { BinaryValue, loadParamValue, PyObjectValue, type ParamFileIo } from './param-file.js';
 
-type RequestValue = Value | BinaryValue;
+/** A request member's value: JSON-like data, bytes (fileb://, !!binary) or a Python object from YAML. */
+type RequestValue = Value | BinaryValue | PyObjectValue;
 export type Request = Map<string, RequestValue>;
+
+/** What --cli-input-json / --cli-input-yaml were given (raw: file:// not yet loaded). */
+export interface CliInput {
+  json?: string;
+  yaml?: string;
+}
+
+/** Loads --cli-input-yaml text (src/input/cli-input-yaml.ts; imported only when it is given). */
+export type YamlLoader = (text: string) => RequestValue;
 
 /** Parses --cli-input-json (already loaded from file:// when so given). */
 export function parseCliInputJson(text: string): ValueMap {
@@ -56,13 +66,41 @@ async function listValue(member: Member, words: readonly string[], io: ParamFile
   return texts;
 }
 
-/** Command-line members (model order), then the JSON's other keys (JSON order): as the AWS CLI sends them. */
+/** The file:// or inline text of a --cli-input-* value. */
+async function inputText(flag: string, value: string, io: ParamFileIo): Promise<string> {
+  const loaded = await loadParamValue(flag, value, io);
+  return loaded instanceof BinaryValue ? loaded.bytes.toString('utf-8') : loaded;
+}
+
+/** Python's type(x) for v2's "expecting map, received <class '...'>". */
+function inputTypeName(v: RequestValue): string {
+  if (v instanceof BinaryValue) return 'bytes';
+  if (v instanceof PyObjectValue) return v.pyType;
+  return pyTypeName(v);
+}
+
+/** The --cli-input-yaml document: a mapping, as v2 requires. */
+function yamlInput(text: string, loadYaml: YamlLoader): Map<string, RequestValue> {
+  const value = loadYaml(text);
+  if (!(value instanceof Map)) {
+    throw new ParamError(`Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class '${inputTypeName(value)}'>`);
+  }
+  return value as Map<string, RequestValue>;
+}
+
+/**
+ * Command-line members (model order), then the --cli-input-json or --cli-input-yaml keys (their
+ * order): as the AWS CLI sends them. Options on the command line win over the input's keys.
+ * `cliInputs` as a string is --cli-input-json's value.
+ */
 export async function buildRequest(
   op: OperationDescription,
   typed: Record<string, string | string[]>,
-  cliInputJson: string | undefined,
+  cliInputs: CliInput | string | undefined,
   io: ParamFileIo,
+  loadYaml?: YamlLoader,
 ): Promise<Request> {
+  const cliInput: CliInput = typeof cliInputs === 'string' ? { json: cliInputs } : (cliInputs ?? {});
   const request: Request = new Map();
   for (const member of op.input) {
     const raw = typed[member.name];
@@ -72,22 +110,48 @@ export async function buildRequest(
       Array.isArray(raw) ? await listValue(member, raw, io) : await loadParamValue(optionName(member), raw, io),
     );
   }
-  if (cliInputJson !== undefined) {
-    const loaded = await loadParamValue('--cli-input-json', cliInputJson, io);
-    const text = loaded instanceof BinaryValue ? loaded.bytes.toString('utf-8') : loaded;
-    for (const [k, v] of parseCliInputJson(text)) if (!request.has(k)) request.set(k, v);
+  if (cliInput.json !== undefined && cliInput.yaml !== undefined) {
+    // v2's ParamSyntaxError, raised before either input is read.
+    throw new ParamError('Only one --cli-input- parameter may be specified.');
   }
+  let input: Map<string, RequestValue> | undefined;
+  if (cliInput.json !== undefined) input = parseCliInputJson(await inputText('--cli-input-json', cliInput.json, io));
+  if (cliInput.yaml !== undefined) {
+    if (loadYaml === undefined) throw new Error('buildRequest: --cli-input-yaml needs its loader');
+    input = yamlInput(await inputText('--cli-input-yaml', cliInput.yaml, io), loadYaml);
+  }
+  for (const [k, v] of input ?? []) if (!request.has(k)) request.set(k, v);
   return request;
+}
+
+/** repr() of a request value: Python objects and bytes included (they can sit inside a list). */
+function inputRepr(v: RequestValue): string {
+  if (v instanceof BinaryValue) return `b${pyStrRepr(v.bytes.toString('latin1'))}`;
+  if (v instanceof PyObjectValue) return v.repr;
+  if (v === null) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') return pyFloatRepr(v);
+  if (typeof v === 'string') return pyStrRepr(v);
+  if (Array.isArray(v)) return `[${(v as RequestValue[]).map(inputRepr).join(', ')}]`;
+  return `{${[...(v as Map<string, RequestValue>)].map(([k, x]) => `${pyStrRepr(k)}: ${inputRepr(x)}`).join(', ')}}`;
+}
+
+/** str() of a request value, as botocore's "value: ..." shows it (a string without quotes). */
+function inputStr(v: RequestValue): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof PyObjectValue) return v.str;
+  return inputRepr(v);
 }
 
 function shown(member: Member | undefined, key: string, value: RequestValue): string {
   if (member?.sensitive || isSecretKey(key)) return '***';
-  if (value instanceof BinaryValue) return `b${pyRepr(value.bytes.toString('latin1'))}`;
-  return pyRepr(value);
+  return inputStr(value);
 }
 
 function typeError(member: Member | undefined, name: string, value: RequestValue, valid: string): string {
-  const type = value instanceof BinaryValue ? 'bytes' : pyTypeName(value);
+  const type = inputTypeName(value);
   return `Invalid type for parameter ${name}, value: ${shown(member, name, value)}, type: <class '${type}'>, valid types: ${valid}`;
 }
 
@@ -97,7 +161,7 @@ function typeErrors(member: Member, value: RequestValue): string[] {
   }
   if (member.type === 'list') {
     if (!Array.isArray(value)) return [typeError(member, member.name, value, "<class 'list'>, <class 'tuple'>")];
-    return value.flatMap((item, i) =>
+    return (value as RequestValue[]).flatMap((item, i) =>
       typeof item === 'string' ? [] : [typeError(member, `${member.name}[${i}]`, item, "<class 'str'>")],
     );
   }

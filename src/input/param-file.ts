@@ -26,6 +26,19 @@ export class BinaryValue {
   constructor(readonly bytes: Buffer) {}
 }
 
+/**
+ * A Python object outside the JSON model that --cli-input-yaml can load (a `datetime.date` from
+ * `2020-01-01`, a `set`): no member accepts one, so it only ever shows in a validation message,
+ * as str() (`value: 2020-01-01`), repr() (inside a list) and its type.
+ */
+export class PyObjectValue {
+  constructor(
+    readonly pyType: string,
+    readonly str: string,
+    readonly repr: string,
+  ) {}
+}
+
 /** os.path.expandvars + expanduser (the config loader's), then relative to the working directory. */
 export function expandPath(path: string, io: ParamFileIo): string {
   return resolve(io.cwd, expandUser(expandVars(path, io.env), io.homedir));

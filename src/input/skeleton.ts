@@ -24,3 +24,25 @@ function outputSample(m: Member): Value {
 export function outputSkeleton(op: OperationDescription): ValueMap {
   return new Map(op.output.map((m) => [m.name, outputSample(m)]));
 }
+
+/** awscli.customizations.utils.get_shape_doc_overview: the text up to the first '.' or ':', plus '.'. */
+function docOverview(doc: string): string {
+  const first = doc.split(/[.:]+/, 1)[0] ?? '';
+  return (first === '' ? '' : first + '.').replace(/[\n\u2028]/g, ' ');
+}
+
+/**
+ * `yaml-input` (AWS CLI v2): every member with an empty value and its documentation's first
+ * sentence as an end-of-line comment, in model order, as ruamel.yaml's round-trip dumper writes
+ * it (its first comment sits two spaces after the value, the others one).
+ */
+export function yamlInputSkeleton(op: OperationDescription): string {
+  return op.input
+    .map((m, i) => {
+      const comment = `# ${m.required ? '[REQUIRED] ' : ''}${docOverview(m.doc)}`;
+      const gap = i === 0 ? '  ' : ' ';
+      if (m.type === 'list') return `${m.name}:${gap}${comment}\n- ''\n`;
+      return `${m.name}: ${m.type === 'string' ? "''" : '0'}${gap}${comment}\n`;
+    })
+    .join('');
+}

@@ -34,6 +34,11 @@ function compareStderr(c: Case, v1: RunResult, ours: RunResult): void {
       assert.equal(line(ours.stderr), line(v1.stderr));
       return;
     }
+    case 'usage-message': {
+      const line = (s: string, marker: RegExp) => afterMarker(s, marker).split('\n')[0];
+      assert.equal(line(ours.stderr, /\nsso-oidc: error: /), line(v1.stderr, /\naws: error: /));
+      return;
+    }
     case 'first-line': {
       const first = (s: string) => s.split('\n').find((l) => l.length > 0);
       assert.equal(first(ours.stderr), first(v1.stderr));

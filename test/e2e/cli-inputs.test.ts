@@ -50,7 +50,11 @@ describe('inputs through the built CLI', () => {
 
   test('invalid choices', async () => {
     const pad = (s: string) => s.padEnd(40);
-    await expectUsage([...base, '--output', 'yaml'], `argument --output: Invalid choice, valid choices are:\n\n${pad('json')} | ${pad('text')}\n${pad('table')}`);
+    await expectUsage(
+      [...base, '--output', 'bogus'],
+      `argument --output: Invalid choice, valid choices are:\n\n${pad('json')} | ${pad('text')}\n${pad('table')} | ${pad('yaml')}\n${pad('yaml-stream')} | ${pad('off')}`,
+    );
+    await expectUsage([...base, '--generate-cli-skeleton', 'bogus'], `argument --generate-cli-skeleton: Invalid choice, valid choices are:\n\n${pad('input')} | ${pad('output')}\n${pad('yaml-input')}`);
     await expectUsage([...base, '--color', 'maybe'], `argument --color: Invalid choice, valid choices are:\n\n${pad('on')} | ${pad('off')}\n${pad('auto')}`);
   });
 

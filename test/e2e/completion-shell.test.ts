@@ -44,13 +44,15 @@ test('sso-oidc <TAB> offers every command; -<TAB> the global options', { skip },
   assert.ok(complete(['--']).includes('--endpoint-url'));
 });
 
-test('--output <TAB> offers json text table; --color and --generate-cli-skeleton their choices', { skip }, () => {
-  assert.deepEqual(complete(['start-device-authorization', '--output', '']), ['json', 'text', 'table']);
+test("--output <TAB> offers v2's six formats; --color and --generate-cli-skeleton their choices", { skip }, () => {
+  const outputs = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'];
+  assert.deepEqual(complete(['start-device-authorization', '--output', '']), outputs);
   assert.deepEqual(complete(['--output', 't']), ['text', 'table']);
-  assert.deepEqual(complete(['--output', '=', '']), ['json', 'text', 'table']);
+  assert.deepEqual(complete(['--output', 'y']), ['yaml', 'yaml-stream']);
+  assert.deepEqual(complete(['--output', '=', '']), outputs);
   assert.deepEqual(complete(['create-token', '--color', '']), ['on', 'off', 'auto']);
-  assert.deepEqual(complete(['create-token', '--generate-cli-skeleton', '']), ['input', 'output']);
-  assert.deepEqual(complete(['create-token', '--generate-cli-skeleton', '--cli-i']), ['--cli-input-json']);
+  assert.deepEqual(complete(['create-token', '--generate-cli-skeleton', '']), ['input', 'output', 'yaml-input']);
+  assert.deepEqual(complete(['create-token', '--generate-cli-skeleton', '--cli-i']), ['--cli-input-json', '--cli-input-yaml']);
   assert.deepEqual(complete(['completion', '']), ['bash', 'zsh', 'fish']);
   assert.deepEqual(complete(['help', 'create']), ['create-token']);
 });
@@ -92,7 +94,7 @@ function fishComplete(line: string): string[] {
 
 test('fish completes commands, options and choices', { skip: hasFish ? false : 'fish is not installed' }, () => {
   assert.deepEqual(fishComplete('sso-oidc start-dev'), ['start-device-authorization']);
-  assert.deepEqual(fishComplete('sso-oidc start-device-authorization --output ').sort(), ['json', 'table', 'text']);
+  assert.deepEqual(fishComplete('sso-oidc start-device-authorization --output ').sort(), ['json', 'off', 'table', 'text', 'yaml', 'yaml-stream']);
   assert.deepEqual(fishComplete('sso-oidc start-device-authorization --color ').sort(), ['auto', 'off', 'on']);
   assert.ok(fishComplete('sso-oidc start-device-authorization --cli-').includes('--cli-read-timeout'));
   assert.ok(fishComplete('sso-oidc login --sso').includes('--sso-session'));

@@ -99,3 +99,20 @@ test('a call loads the SDK and our handler, not the SDK defaults we replace', as
   assert.deepEqual(replaced, []);
   for (const b of ['http2', 'zlib', 'internal/deps/undici/undici', 'child_process']) assert.ok(!builtins.includes(b), `${b} was loaded`);
 });
+
+test('json loads no YAML code; yaml output loads our emitter only; --cli-input-yaml loads the yaml package', async () => {
+  const reg = (await emu.post('/client/register', { clientName: 'modules', clientType: 'public' })).json as { clientId: string; clientSecret: string };
+  const sda = ['start-device-authorization', '--client-id', reg.clientId, '--client-secret', reg.clientSecret, '--start-url', 'https://example.awsapps.com/start', '--endpoint-url', emu.url];
+  const isEmitter = (s: string) => s === 'src/output/yaml.ts';
+  const isPackage = (s: string) => s.startsWith('node_modules/yaml/');
+  for (const output of ['json', 'text', 'table', 'off']) {
+    const { sources } = await loaded([...sda, '--output', output]);
+    assert.deepEqual(sources.filter((s) => isEmitter(s) || isPackage(s) || s === 'src/input/cli-input-yaml.ts'), [], output);
+  }
+  const yaml = await loaded([...sda, '--output', 'yaml']);
+  assert.match(yaml.stdout, /^userCode: /m);
+  assert.ok(yaml.sources.some(isEmitter), 'the emitter');
+  assert.deepEqual(yaml.sources.filter(isPackage), [], 'no yaml package for output');
+  const input = await loaded(['register-client', '--cli-input-yaml', 'clientName: modules\nclientType: public', '--endpoint-url', emu.url, '--query', 'clientIdIssuedAt']);
+  assert.ok(input.sources.some(isPackage), 'the yaml package parses --cli-input-yaml');
+});

@@ -80,12 +80,39 @@ test('list members: words, a JSON array, list element types', async () => {
   const bad = await buildRequest(registerClient, { clientName: 'n', clientType: 'public' }, '{"scopes": ["a", 1], "redirectUris": "x"}', io());
   assert.throws(() => validateRequest(registerClient, bad), {
     message:
-      "Parameter validation failed:\nInvalid type for parameter scopes[1], value: 1, type: <class 'int'>, valid types: <class 'str'>\nInvalid type for parameter redirectUris, value: 'x', type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>",
+      "Parameter validation failed:\nInvalid type for parameter scopes[1], value: 1, type: <class 'int'>, valid types: <class 'str'>\nInvalid type for parameter redirectUris, value: x, type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>",
   });
 });
 
 test('cli-input-json must be an object', async () => {
   await assert.rejects(async () => buildRequest(sda, {}, '[1]', io()), {
     message: "Error parsing parameter 'cli-input-json': Invalid JSON: the input must be a JSON object, not a list",
+  });
+});
+
+test('a string shows as str(): no quotes (botocore formats the value with str, as v1 and v2 print it)', async () => {
+  const bad = await buildRequest(registerClient, { clientName: 'n', clientType: 'public' }, '{"scopes": "abc"}', io());
+  assert.throws(() => validateRequest(registerClient, bad), {
+    message: "Parameter validation failed:\nInvalid type for parameter scopes, value: abc, type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>",
+  });
+});
+
+test('--cli-input-yaml: command line wins, YAML keys follow in order; both inputs is an error', async () => {
+  const { loadCliInputYaml } = await import('../../src/input/cli-input-yaml.js');
+  const r = await buildRequest(sda, { clientId: 'ok' }, { yaml: 'startUrl: u\nclientId: fromyaml\nclientSecret: s' }, io(), loadCliInputYaml);
+  assert.deepEqual([...r], [['clientId', 'ok'], ['startUrl', 'u'], ['clientSecret', 's']]);
+  const f = await buildRequest(sda, {}, { yaml: 'file://in.yaml' }, io({ '/work/in.yaml': 'clientId: c # comment\n' }), loadCliInputYaml);
+  assert.deepEqual([...f], [['clientId', 'c']]);
+  await assert.rejects(async () => buildRequest(sda, {}, { json: '{}', yaml: 'a: 1' }, io(), loadCliInputYaml), { message: 'Only one --cli-input- parameter may be specified.' });
+  await assert.rejects(async () => buildRequest(sda, {}, { yaml: '- a' }, io(), loadCliInputYaml), {
+    message: "Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class 'list'>",
+  });
+  const dates = await buildRequest(registerClient, {}, { yaml: 'clientName: 2020-01-01\nclientType: public\nscopes: [a, 2001-12-14 21:59:43.10 -5]' }, io(), loadCliInputYaml);
+  assert.throws(() => validateRequest(registerClient, dates), {
+    message: [
+      'Parameter validation failed:',
+      "Invalid type for parameter clientName, value: 2020-01-01, type: <class 'datetime.date'>, valid types: <class 'str'>",
+      "Invalid type for parameter scopes[1], value: 2001-12-14 21:59:43.100000-05:00, type: <class 'datetime.datetime'>, valid types: <class 'str'>",
+    ].join('\n'),
   });
 });

@@ -83,8 +83,8 @@ describe('resolveConfig errors, in the AWS CLI order', () => {
     ['no region even with --endpoint-url', {}, { endpointUrl: 'http://127.0.0.1:1' }, NO_REGION],
     ['no region before a bad endpoint', { env: { AWS_ENDPOINT_URL: 'bad' } }, {}, NO_REGION],
     ['retry before a bad endpoint', { env: { AWS_RETRY_MODE: 'bogus', AWS_ENDPOINT_URL: 'bad' } }, { region: 'us-east-1' }, `Invalid value provided to "mode": "bogus" must be one of: ('legacy', 'standard', 'adaptive')`],
-    ['bad endpoint before output', { env: { AWS_ENDPOINT_URL: 'bad', AWS_DEFAULT_OUTPUT: 'yaml' } }, { region: 'us-east-1' }, 'Invalid endpoint: bad'],
-    ['output last', { env: { AWS_DEFAULT_OUTPUT: 'yaml' } }, { region: 'us-east-1' }, 'Unknown output type: yaml'],
+    ['bad endpoint before output', { env: { AWS_ENDPOINT_URL: 'bad', AWS_DEFAULT_OUTPUT: 'xml' } }, { region: 'us-east-1' }, 'Invalid endpoint: bad'],
+    ['output last', { env: { AWS_DEFAULT_OUTPUT: 'xml' } }, { region: 'us-east-1' }, 'Unknown output type: xml'],
   ];
   for (const [name, io, extra, message] of cases) {
     it(name, async () => {

@@ -40,7 +40,7 @@ for (const op of OPERATIONS) {
       for (const p of paragraphs(m.doc)) assert.ok(options.includes(p), `${m.name} doc: ${p}`);
       if (m.type === 'list') assert.ok(options.includes(`${optionName(m)} (list) `) && options.includes('Syntax: "string" "string" ...'));
     }
-    for (const flag of ['--cli-input-json (string)', '--generate-cli-skeleton (string)']) assert.ok(options.includes(flag), flag);
+    for (const flag of ['--cli-input-json | --cli-input-yaml (string)', '--generate-cli-skeleton (string)']) assert.ok(options.includes(flag), flag);
   });
 
   test(`${op.cliName}: sections in the AWS order, plain text`, () => {
@@ -59,7 +59,7 @@ for (const op of OPERATIONS) {
     const expected = [
       `            ${op.cliName}`,
       ...op.input.map((m) => (m.required ? `${optionName(m)} <value>` : `[${optionName(m)} <value>]`)),
-      '[--cli-input-json <value>]',
+      '[--cli-input-json | --cli-input-yaml]',
       '[--generate-cli-skeleton <value>]',
       ...GLOBAL_OPTIONS.map((g) => `[${value(g.flag, g.kind)}]`),
     ];
@@ -101,7 +101,7 @@ test('start-device-authorization: the synopsis is the AWS CLI one (less --v2-deb
     '          --client-id <value>',
     '          --client-secret <value>',
     '          --start-url <value>',
-    '          [--cli-input-json <value>]',
+    '          [--cli-input-json | --cli-input-yaml]',
     '          [--generate-cli-skeleton <value>]',
     '          [--debug]',
   ]);

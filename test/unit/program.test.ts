@@ -33,17 +33,21 @@ test('unknown options in argparse order', () => {
 test('skeleton values', () => {
   assert.equal(op(['start-device-authorization', '--generate-cli-skeleton']).options.generateCliSkeleton, 'input');
   assert.equal(op(['start-device-authorization', '--generate-cli-skeleton', 'output']).options.generateCliSkeleton, 'output');
+  assert.equal(op(['start-device-authorization', '--generate-cli-skeleton', 'yaml-input']).options.generateCliSkeleton, 'yaml-input');
   assert.throws(() => parseArgv(['start-device-authorization', '--generate-cli-skeleton', 'bogus']), {
-    message: 'argument --generate-cli-skeleton: Invalid choice, valid choices are:\n\ninput' + ' '.repeat(35) + ' | output' + ' '.repeat(34),
+    message: 'argument --generate-cli-skeleton: Invalid choice, valid choices are:\n\ninput' + ' '.repeat(35) + ' | output' + ' '.repeat(34) + '\nyaml-input' + ' '.repeat(30),
   });
+  assert.equal(op(['register-client', '--cli-input-yaml', 'clientName: a']).options.cliInputYaml, 'clientName: a');
 });
 
 test('bad choices, missing values, duplicates, timeouts', () => {
-  assert.throws(() => parseArgv(['start-device-authorization', '--output', 'yaml']), (e: unknown) => {
+  assert.throws(() => parseArgv(['start-device-authorization', '--output', 'xml']), (e: unknown) => {
     assert.ok(e instanceof UsageError);
-    assert.equal(e.message, `argument --output: Invalid choice, valid choices are:\n\njson${' '.repeat(36)} | text${' '.repeat(36)}\ntable${' '.repeat(35)}`);
+    const pad = (c: string) => c.padEnd(40);
+    assert.equal(e.message, `argument --output: Invalid choice, valid choices are:\n\n${pad('json')} | ${pad('text')}\n${pad('table')} | ${pad('yaml')}\n${pad('yaml-stream')} | ${pad('off')}`);
     return true;
   });
+  for (const output of ['yaml', 'yaml-stream', 'off']) assert.equal(op(['start-device-authorization', '--output', output]).globals.output, output);
   assert.throws(() => parseArgv(['start-device-authorization', '--output']), { message: 'argument --output: expected one argument' });
   assert.throws(() => parseArgv(['start-device-authorization', '--client-id', 'a', '--client-id', 'b']), { message: 'argument --client-id: may be given only once' });
   assert.throws(() => parseArgv(['start-device-authorization', '--cli-read-timeout', 'abc']), { message: "argument --cli-read-timeout: invalid literal for int() with base 10: 'abc'" });

@@ -29,17 +29,30 @@ function synopsisWord(o: OptionSpec): string {
 /** `<shell>`, `[<command>]`. */
 const positionalWord = (p: PositionalSpec): string => (p.required ? `<${p.name}>` : `[<${p.name}>]`);
 
+/** A run of options of one group becomes one: `--cli-input-json | --cli-input-yaml`, the first's doc. */
+function grouped(options: readonly OptionSpec[]): OptionSpec[] {
+  const out: OptionSpec[] = [];
+  for (const o of options) {
+    const last = out.at(-1);
+    if (o.group !== undefined && last?.group === o.group) out[out.length - 1] = { ...last, flag: `${last.flag} | ${o.flag}` };
+    else out.push(o);
+  }
+  return out;
+}
+
 function synopsis(d: CommandSpec): string[] {
+  const word = (o: OptionSpec): string => (o.group !== undefined && o.flag.includes(' | ') ? `[${o.flag}]` : synopsisWord(o));
   const words = [
     ...(d.positional ? [positionalWord(d.positional)] : []),
-    ...[...d.options, ...(d.globals ? GLOBAL_OPTIONS : [])].map(synopsisWord),
+    ...grouped([...d.options, ...(d.globals ? GLOBAL_OPTIONS : [])]).map(word),
   ];
   return [at(BODY + 5, d.name), ...words.map((w) => at(DOC, w))];
 }
 
 /** `--scopes (list)`, the doc, and for lists the element type and the AWS "Syntax:" block. */
 function optionEntry(o: OptionSpec, width: number): string[] {
-  const lines = [at(BODY, `${o.flag} (${typeWord(o)})`), ...docLines(o.doc, DOC, width)];
+  // A grouped header (`--cli-input-json | --cli-input-yaml (string)`) may need to wrap.
+  const lines = [...docLines(`${o.flag} (${typeWord(o)})`, BODY, width), ...docLines(o.doc, DOC, width)];
   if (o.kind === 'list') lines.push('', at(DOC, '(string)'), '', at(BODY, 'Syntax:'), '', at(DOC, '"string" "string" ...'));
   return lines;
 }
@@ -64,7 +77,7 @@ function entries<T>(items: readonly T[], render: (item: T) => string[]): string[
 function optionsBody(d: CommandSpec, width: number): string[] {
   const blocks = [
     ...(d.positional ? [positionalEntry(d.positional, width)] : []),
-    ...d.options.map((o) => optionEntry(o, width)),
+    ...grouped(d.options).map((o) => optionEntry(o, width)),
   ];
   return blocks.length === 0 ? [at(BODY, 'None')] : entries(blocks, (b) => b);
 }
