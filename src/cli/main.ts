@@ -8,7 +8,7 @@ import type { Deps } from '../deps.js';
 import { CliError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import { ERROR_FORMAT_CHOICES } from './spec.js';
 import { maskUrlCredentials } from '../debug/mask-url.js';
-import { terminalSafe } from '../output/terminal-safe.js';
+import { terminalSafe } from '../debug/terminal-safe.js';
 import { parseArgv, type Invocation } from './program.js';
 import { PROG, USAGE_BLOCK } from './usage.js';
 import { versionLine } from './version.js';

@@ -1,5 +1,7 @@
 /** The real Deps: process streams, environment, files, clock, and SIGINT as an AbortSignal. */
-import { spawn } from 'node:child_process';
+// The default import, not `{ spawn }`: the bundle replaces child_process with a lazy proxy
+// (scripts/bundle/child-process.cjs) whose members esbuild's named-import interop cannot see.
+import childProcess from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir, release, type } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -103,7 +105,7 @@ async function openBrowser(url: string): Promise<boolean> {
 function runBrowser(command: string, args: string[], wait: boolean): Promise<boolean> {
   return new Promise((resolve) => {
     try {
-      const child = spawn(command, args, { stdio: 'ignore', detached: !wait, shell: false });
+      const child = childProcess.spawn(command, args, { stdio: 'ignore', detached: !wait, shell: false });
       child.once('error', () => resolve(false));
       child.once('spawn', () => {
         child.unref();

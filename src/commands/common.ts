@@ -33,12 +33,13 @@ export type ServiceCall = (op: OperationDescription, input: Record<string, unkno
 /**
  * The service call of a run: every call of the run shares `config` and the stderr warnings, each
  * written once per run however many calls there are. `extra.userAgent` is appended to the
- * User-Agent (login's authorization code flow sends `md/sso#auth`, as the AWS CLI v2 does).
+ * User-Agent (login's authorization code flow sends `md/sso#auth`, as the AWS CLI v2 does);
+ * `extra.warn` lets callers that make two callers share one warn-once.
  */
 export async function serviceCaller(
   config: ResolvedConfig,
   deps: RunDeps,
-  extra: { userAgent?: string; credentials?: AwsCredentialIdentity } = {},
+  extra: { userAgent?: string; warn?: (text: string) => void; credentials?: AwsCredentialIdentity } = {},
 ): Promise<ServiceCall> {
   const { sendOperation } = await import('../aws/send.js');
   const { shapeResponse } = await import('../response/shape.js');
@@ -50,7 +51,7 @@ export async function serviceCaller(
   const options = {
     signal: deps.signal,
     log: deps.log,
-    warn,
+    warn: extra.warn ?? warn,
     userAgent: userAgent(deps.platform) + (extra.userAgent === undefined ? '' : ` ${extra.userAgent}`),
     sleep: deps.sleep,
     read: deps.fs.read,

@@ -17,7 +17,7 @@ import type { Deps } from '../deps.js';
 import { ConfigError } from '../errors.js';
 import { ServiceError } from '../errors.js';
 import { createToken } from '../model/operations/create-token.js';
-import { terminalSafe } from '../output/terminal-safe.js';
+import { terminalSafe } from '../debug/terminal-safe.js';
 import { isBrowserUrl, noBrowserReason } from '../sso/browser.js';
 import {
   cacheDir,
@@ -162,8 +162,8 @@ async function login(inv: LoginInvocation, deps: RunDeps): Promise<void> {
     if (!warned.has(t)) say(t);
     warned.add(t);
   };
-  const plain = await serviceCaller(config, deps);
-  const withAuthUa = await serviceCaller(config, deps, { userAgent: 'md/sso#auth' });
+  const plain = await serviceCaller(config, deps, { warn });
+  const withAuthUa = await serviceCaller(config, deps, { userAgent: 'md/sso#auth', warn });
   const dir = cacheDir(deps.homedir);
   prepareCacheDir(deps.fs, dir, warn); // before anything is asked of the user: a broken cache fails first
   const ctx: LoginContext = {

@@ -6,7 +6,7 @@
  */
 import type { LogoutInvocation } from '../cli/program.js';
 import { COMMANDS } from '../cli/spec.js';
-import { terminalSafe } from '../output/terminal-safe.js';
+import { terminalSafe } from '../debug/terminal-safe.js';
 import { cacheDir, listTokenFiles, removeCacheFile, tokenCacheKey } from '../sso/cache.js';
 import type { RunDeps } from './command.js';
 import { checkUnknown } from './common.js';

@@ -5,7 +5,7 @@
  * CLI's. JSON output needs none of this (json.dumps escapes every control character).
  */
 import type { Value } from '../value/types.js';
-import { hasTerminalControls, terminalSafe } from './terminal-safe.js';
+import { hasTerminalControls, terminalSafe } from '../debug/terminal-safe.js';
 
 function safeString(s: string): string {
   return hasTerminalControls(s) ? terminalSafe(s) : s;

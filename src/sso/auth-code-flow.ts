@@ -10,9 +10,10 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { CliError, EXIT, InterruptedError } from '../errors.js';
 import { createToken } from '../model/operations/create-token.js';
 import { registerClient } from '../model/operations/register-client.js';
-import { terminalSafe } from '../output/terminal-safe.js';
+import { terminalSafe } from '../debug/terminal-safe.js';
 import type { ValueMap } from '../value/types.js';
-import { integerMember, issuedToken, MAX_TIMER_MS, stringMember, type IssuedToken } from './device-flow.js';
+import { timerMs } from '../timer.js';
+import { integerMember, issuedToken, stringMember, type IssuedToken } from './device-flow.js';
 import type { OperationDescription } from '../model/types.js';
 
 export const AUTH_CODE_GRANTS = ['authorization_code', 'refresh_token'];
@@ -192,7 +193,7 @@ export async function listenForCallback(state: string): Promise<CallbackListener
         const timer = setTimeout(() => {
           done();
           reject(new CliError('No sign-in response came back from the browser within 10 minutes. Run the command again (or with --use-device-code).', EXIT.other));
-        }, Math.min(timeoutMs, MAX_TIMER_MS));
+        }, timerMs(timeoutMs));
         if (signal.aborted) return onAbort();
         signal.addEventListener('abort', onAbort, { once: true });
         const first = early.shift();

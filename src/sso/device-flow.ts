@@ -11,6 +11,7 @@ import type { OperationDescription } from '../model/types.js';
 import { createToken } from '../model/operations/create-token.js';
 import { registerClient } from '../model/operations/register-client.js';
 import { startDeviceAuthorization } from '../model/operations/start-device-authorization.js';
+import { MAX_TIMER_MS } from '../timer.js';
 import type { ValueMap } from '../value/types.js';
 
 export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -28,8 +29,6 @@ export interface DeviceFlowIo {
   waiting?(deadlineMs: number, intervalSeconds: number): void;
 }
 
-/** The longest single timer we arm (Node's limit is 2^31-1 ms; longer ones fire at once). */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
 const MIN_GAP_MS = 1000;
 
 export interface Authorization {

@@ -40,7 +40,7 @@ test('sso-oidc start-dev<TAB> completes the command', { skip }, () => {
 });
 
 test('sso-oidc <TAB> offers every command; -<TAB> the global options', { skip }, () => {
-  assert.deepEqual(complete(['']), [...OPERATIONS.map((o) => o.cliName), 'login', 'completion', 'help']);
+  assert.deepEqual(complete(['']), [...OPERATIONS.map((o) => o.cliName), 'login', 'logout', 'completion', 'help']);
   assert.ok(complete(['--']).includes('--endpoint-url'));
 });
 

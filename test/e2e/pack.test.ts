@@ -14,7 +14,9 @@ test('npm pack, npm install -g, run', { timeout: 300_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sso-oidc-pack-'));
   try {
     const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-    const pack = spawnSync('npm', ['pack', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf-8', env: npmEnv });
+    // --ignore-scripts: npm test built dist/ already, and prepack's rebuild would rewrite the bundle
+    // under the other test files that are running the CLI at the same moment.
+    const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf-8', env: npmEnv });
     assert.equal(pack.status, 0, pack.stderr);
     const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
     assert.ok(tgz, 'a tarball');

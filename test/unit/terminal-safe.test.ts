@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hasTerminalControls, terminalSafe } from '../../src/output/terminal-safe.js';
+import { hasTerminalControls, terminalSafe } from '../../src/debug/terminal-safe.js';
 
 test('terminalSafe escapes ESC, OSC 8, clear-screen, C1, DEL and bidi overrides', () => {
   assert.equal(terminalSafe('\x1b[2J\x1b]8;;http://evil\x07x\x1b]8;;\x07'), '\\x1b[2J\\x1b]8;;http://evil\\x07x\\x1b]8;;\\x07');
