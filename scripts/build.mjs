@@ -14,7 +14,7 @@
 // (meta.json) beside it: test/e2e/startup-modules.test.ts maps loaded chunks back to sources.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -84,7 +84,7 @@ function stampHash(outdir) {
  * one place stays a file of its own. The source map becomes an index map, a section per chunk.
  * (Each file costs the loader ~0.1-0.3 ms on Node 20; a call loaded 34 of them.)
  */
-function pack(meta, start) {
+function pack(meta, start, abs) {
   const outputs = Object.fromEntries(Object.entries(meta.outputs).filter(([f]) => f.endsWith('.cjs')));
   const statics = (f) => outputs[f].imports.filter((i) => i.kind === 'import-statement' && outputs[i.path]).map((i) => i.path);
   const closure = (f, seen = new Set()) => {
@@ -131,7 +131,7 @@ function pack(meta, start) {
       }
     };
     visit(r, [r]);
-    writePacked(r, order);
+    writePacked(r, order, abs);
   }
 }
 
@@ -140,8 +140,7 @@ const MAX_COPIES = 3;
 
 const MAP_COMMENT = /\n?\/\/# sourceMappingURL=\S+\s*$/;
 
-function writePacked(target, chunks) {
-  const abs = (f) => join(root, f);
+function writePacked(target, chunks, abs) {
   const dir = dirname(abs(target));
   const lines = [
     // __pack(relative path, module function): runs the chunk unless it is loaded already.
@@ -171,9 +170,30 @@ function writePacked(target, chunks) {
   writeFileSync(`${abs(target)}.map`, JSON.stringify({ version: 3, file: base, sections }));
 }
 
-/** One ES-module build with code splitting (a chunk per lazy import), written to outdir. */
+/**
+ * Moves a build from its staging directory into place file by file (rename: atomic), then removes
+ * what the new build no longer has. The tests run the CLI while `npm pack` rebuilds it; an
+ * unchanged build renames identical files over themselves, so no run sees a file missing.
+ */
+function install(stage, final) {
+  const files = new Set(readdirSync(stage, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => relative(stage, join(d.parentPath, d.name))));
+  for (const f of files) {
+    mkdirSync(dirname(join(final, f)), { recursive: true });
+    renameSync(join(stage, f), join(final, f));
+  }
+  if (existsSync(final)) {
+    for (const d of readdirSync(final, { recursive: true, withFileTypes: true })) {
+      const f = relative(final, join(d.parentPath, d.name));
+      if (d.isFile() && !files.has(f)) unlinkSync(join(final, f));
+    }
+  }
+  rmSync(stage, { recursive: true, force: true });
+}
+
+/** One ES-module build with code splitting (a chunk per lazy import), written to dist/<name>. */
 async function bundle(name, entryPoints, options = {}) {
-  const outdir = join(root, 'dist', name);
+  const final = join(root, 'dist', name);
+  const outdir = join(root, 'dist', `.stage-${name}`);
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     ...common,
@@ -184,7 +204,8 @@ async function bundle(name, entryPoints, options = {}) {
     chunkNames: 'chunks/[name]-[hash]',
     ...options,
   });
-  writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+  writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile).replaceAll(`dist/.stage-${name}/`, `dist/${name}/`));
+  install(outdir, final);
   return result;
 }
 
@@ -195,7 +216,8 @@ async function bundle(name, entryPoints, options = {}) {
  * Node 20, CommonJS starts faster (no ES-module loader) and takes V8's code cache (bin/).
  */
 async function bundleCjs(name, entryPoints) {
-  const outdir = join(root, 'dist', name);
+  const final = join(root, 'dist', name);
+  const outdir = join(root, 'dist', `.stage-${name}`);
   const esm = join(root, 'dist', `.${name}-esm`);
   rmSync(outdir, { recursive: true, force: true });
   rmSync(esm, { recursive: true, force: true });
@@ -239,10 +261,11 @@ async function bundleCjs(name, entryPoints) {
       imports: info.imports.map((i) => ({ ...i, path: i.path.replace(`dist/.${name}-esm/`, `dist/${name}/`) })),
     };
   }
-  pack(meta, `dist/${name}/start.cjs`);
+  pack(meta, `dist/${name}/start.cjs`, (f) => join(outdir, relative(`dist/${name}`, f)));
   stampHash(outdir);
   writeFileSync(join(outdir, 'meta.json'), JSON.stringify(meta));
   rmSync(esm, { recursive: true, force: true });
+  install(outdir, final);
 }
 
 rmSync(join(root, 'dist/src'), { recursive: true, force: true }); // the old tsc output

@@ -16,6 +16,7 @@
  *
  * The result is argv with abbreviations written out; errors are UsageErrors with argparse's text.
  */
+import { isSecretKey, maskSecretsInJsonText } from '../debug/redact.js';
 import { UsageError } from '../errors.js';
 import { pyStrRepr as pyRepr } from '../value/pystr.js';
 import { getCloseMatches } from './difflib.js';
@@ -120,11 +121,12 @@ export function prepassArgv(
  * A misspelt secret option must not echo its value (`--refresh-tokn VALUE` would print
  * `Unknown options: --refresh-tokn, VALUE`): an unknown option whose closest known option
  * (difflib, the default cutoff 0.6) is sensitive, or whose name speaks of a secret, has its
- * value shown as `***`, inline (`--client-secrt=***`) or as the next word. Everything else
- * keeps the AWS CLI's wording.
+ * value shown as `***`, inline (`--client-secrt=***`) or as the next word. A JSON or YAML
+ * document among them (`login --cli-input-json '{"clientSecret": ...}'`: login takes no such
+ * option) has its secret keys masked. Everything else keeps the AWS CLI's wording.
  */
 export function maskSecretValues(tokens: readonly string[], known: readonly string[], sensitive: ReadonlySet<string>): string[] {
-  const out = [...tokens];
+  const out = tokens.map((t) => maskSecretsInYamlText(t.includes('"') ? maskSecretsInJsonText(t) : t));
   for (let i = 0; i < out.length; i++) {
     const word = out[i] as string;
     if (!word.startsWith('--') || word === '--') continue;
@@ -138,6 +140,14 @@ export function maskSecretValues(tokens: readonly string[], known: readonly stri
 }
 
 const REDACTED = '***';
+
+/** `clientSecret: VALUE` lines of a YAML text (block style) show `clientSecret: ***`. */
+function maskSecretsInYamlText(text: string): string {
+  if (!text.includes(':')) return text;
+  return text.replace(/^(\s*(?:-\s+)?["']?([A-Za-z_][\w-]*)["']?\s*:[ \t]+)(\S.*)$/gm, (whole, head: string, key: string) =>
+    isSecretKey(key) ? `${head}${REDACTED}` : whole,
+  );
+}
 
 /** A secret option, or an unknown one that is most likely a misspelling of one. */
 export function looksSecret(flag: string, known: readonly string[], sensitive: ReadonlySet<string>): boolean {

@@ -1,8 +1,11 @@
 /**
  * The compile cache of the shipped bundle (dist/cli/*.cjs), so a run does not compile the same
- * JavaScript again: Node's own cache where it has one (module.enableCompileCache, Node 22.8+),
- * else V8's code cache through vm.Script `cachedData` for our CommonJS chunks (Node 20), as
- * v8-compile-cache does. Stored under $XDG_CACHE_HOME or ~/.cache, in a directory keyed by the
+ * JavaScript again: V8's code cache through vm.Script `cachedData` for our CommonJS chunks, as
+ * v8-compile-cache does, on every Node version. It is made at exit, so it holds every function
+ * the run compiled; Node's own cache (module.enableCompileCache, 22.8+) is made right after a
+ * file's top level compiles and holds almost none of them: measured on Node 22 (CPU time,
+ * medians), --version 56 ms with Node's cache, 55 ms with none, 45 ms with ours; a call 130 ms
+ * against 103 ms; on Node 24 --version 54.5 against 50.7 ms. Stored under $XDG_CACHE_HOME or ~/.cache, in a directory keyed by the
  * Node version and the bundle's hash. Anything that goes wrong (no HOME, a read-only or full
  * disk, a rejected cache) only means compiling as usual: never a warning, never a failure.
  * Skipped when NODE_DISABLE_COMPILE_CACHE is set, as Node's own cache is. A new bundle (an upgrade)
@@ -149,11 +152,6 @@ export function enableCompileCache(bundleDir: string): void {
     const dir = cacheDirectory(bundleDir);
     if (dir === undefined) return;
     if (!existsSync(dir)) pruneOlderBundles(dir);
-    const nodeCache = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
-    if (typeof nodeCache === 'function') {
-      nodeCache(dir);
-      return;
-    }
     enableCodeCache(bundleDir, dir);
   } catch {
     // A cache is an optimisation: without it we compile as usual.

@@ -1,6 +1,6 @@
 /** The real Deps: process streams, environment, files, clock, and SIGINT as an AbortSignal. */
-// The default import, not `{ spawn }`: the bundle replaces child_process with a lazy proxy
-// (scripts/bundle/child-process.cjs) whose members esbuild's named-import interop cannot see.
+// The bundle replaces child_process with a lazy stub (scripts/bundle/child-process.cjs) that
+// loads it on first use; its members are getters, so default and named imports both work.
 import childProcess from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir, release, type } from 'node:os';

@@ -70,3 +70,17 @@ test("joinUnparsedUrl joins as botocore's _urljoin on the URL's text", () => {
   assert.equal(joinUnparsedUrl('http://h:99999/p?', '/token'), 'http://h:99999/p/token');
   assert.equal(joinUnparsedUrl('http://h:x/?a=1#f', '/token'), 'http://h:x/token?a=1#f');
 });
+
+test('a JSON document among unknown options has its secrets masked (login takes no --cli-input-json; found by the fuzz test)', async () => {
+  const r = await runMain(['login', '--start-url', 'https://x/start', '--cli-input-json', '{"clientId":"c","clientSecret":"S3CRET-IN-JSON"}', '--endpoint-url', 'http://127.0.0.1:1']);
+  assert.equal(r.code, 252);
+  assert.match(r.stderr, /Unknown options: --cli-input-json, \{"clientId":"c","clientSecret":"\*\*\*"\}/);
+  assert.ok(!r.stderr.includes('S3CRET-IN-JSON'));
+});
+
+test('a YAML document among unknown options has its secrets masked too (found by the fuzz test)', async () => {
+  const r = await runMain(['login', '--start-url', 'https://x/start', '--cli-input-yaml', 'clientId: c\nclientSecret: S3CRET-IN-YAML\n  bad: [', '--endpoint-url', 'http://127.0.0.1:1']);
+  assert.equal(r.code, 252);
+  assert.match(r.stderr, /clientId: c\nclientSecret: \*\*\*\n/);
+  assert.ok(!r.stderr.includes('S3CRET-IN-YAML'));
+});

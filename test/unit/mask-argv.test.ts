@@ -19,6 +19,7 @@ test('secret option values are masked in every form', () => {
 test('abbreviated secret options (argparse prefixes) are masked too', () => {
   assert.deepEqual(maskArgv(['--client-s', 's3cr3t', '--client-i', 'id']), ['--client-s', '***', '--client-i', 'id']);
   assert.deepEqual(maskArgv(['--refresh-t=rt', '--device-c', 'dc']), ['--refresh-t=***', '--device-c', '***']);
+  assert.deepEqual(maskArgv(['--cli-input-j', '{"clientSecret": "s3cr3t"}']), ['--cli-input-j', '{"clientSecret": "***"}']);
   // `--cli-inp` is a prefix of --cli-input-json and --cli-input-yaml (ambiguous): masked whole.
   assert.deepEqual(maskArgv(['--cli-inp', '{"clientSecret": "s3cr3t"}']), ['--cli-inp', '***']);
   assert.deepEqual(maskArgv(['--cli-input', '{clientSecret: s3cr3t}']), ['--cli-input', '***']);
