@@ -81,7 +81,7 @@ export function createClient(p: ClientParts): SSOOIDCClient {
     useFipsEndpoint: false,
     useDualstackEndpoint: false,
     authSchemePreference: [],
-    userAgentAppId: async () => config.userAgentAppId,
+    userAgentAppId: () => Promise.resolve(config.userAgentAppId),
     customUserAgent: userAgentPairs(options.userAgent),
     requestHandler: new SendHandler({ ...p.transport.settings, state: p.connection, ...signal }),
     // The signed operation gets exactly the credentials resolved for it (never the SDK's own

@@ -95,6 +95,8 @@ export function classifyError(e: unknown, ctx: FailureContext): TransportFailure
 /** "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1" for --debug. */
 export function describeCause(cause: unknown): string {
   if (cause === undefined) return '';
+  // A non-Error cause prints as JS prints it; never as JSON, whose fields could hold secrets.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   if (!(cause instanceof Error)) return String(cause);
   const code = errorCodeOf(cause);
   return code && !cause.message.includes(code) ? `${code}: ${cause.message}` : cause.message;

@@ -19,6 +19,8 @@ import { createAgents } from './connection.js';
 /** The error NodeHttpHandler rejects with when the call is aborted. */
 function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
+  // abort('why') or abort(42): the reason is shown as given.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const e = new Error(reason instanceof Error || reason === undefined ? 'Request aborted' : String(reason));
   e.name = 'AbortError';
   if (reason instanceof Error) e.cause = reason;

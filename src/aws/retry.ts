@@ -116,8 +116,8 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
   private quota = QUOTA_CAPACITY;
   constructor(private readonly o: RetryStrategyOptions) {}
 
-  async acquireInitialRetryToken(): Promise<RetryToken> {
-    return token(0);
+  acquireInitialRetryToken(): Promise<RetryToken> {
+    return Promise.resolve(token(0));
   }
 
   async refreshRetryTokenForRetry(previous: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {

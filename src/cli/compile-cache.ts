@@ -81,6 +81,8 @@ function writeAtomic(path: string, data: Buffer): void {
 function enableCodeCache(bundleDir: string, cacheDir: string): void {
   const M = Module as unknown as ModuleClass;
   const proto = M.prototype;
+  // Kept unbound on purpose: the wrapper calls it with .call(this) on each module.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const original = proto._compile;
   const pending: { script: vm.Script; file: string }[] = [];
   /**

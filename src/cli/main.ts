@@ -29,7 +29,7 @@ const COMMAND_MODULES: { [K in Kind]: () => Promise<CommandModule<Extract<Invoca
 };
 
 async function run<K extends Kind>(inv: Extract<Invocation, { kind: K }>, deps: Deps, log: DebugLog): Promise<void> {
-  const command = await COMMAND_MODULES[inv.kind as K]();
+  const command = await COMMAND_MODULES[inv.kind]();
   // The run's deps are the caller's (whatever object they are, getters included) plus the log.
   await command.run(inv, Object.assign(Object.create(deps) as Deps, { log }));
 }
@@ -114,6 +114,8 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
       return EXIT.interrupted;
     }
     if (e instanceof CliError) {
+      // A non-Error cause prints as JS prints it; never as JSON, whose fields could hold secrets.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       if (log.enabled && e.cause !== undefined) log.debug('clidriver', `Cause: ${String(e.cause)}`);
       deps.stderr.write(stderrText(await printedError(e, argv, inv, deps), deps));
       return e.exitCode;

@@ -13,6 +13,8 @@ import { checkUnknown } from './common.js';
 
 export const spec = COMMANDS.logout;
 
+// async by the command-module contract: whatever it throws reaches the caller as a rejection.
+// eslint-disable-next-line @typescript-eslint/require-await
 export async function run(inv: LogoutInvocation, deps: RunDeps): Promise<void> {
   checkUnknown(inv.unknown, spec);
   const { log } = deps;

@@ -12,7 +12,6 @@ import type { GlobalArgs } from '../cli/spec.js';
 import type { EndpointSource } from './types.js';
 import { stringSetting } from './files.js';
 import type { Section } from './ini.js';
-import { ensureBoolean } from './py.js';
 import { envSetting } from './settings.js';
 
 export interface EndpointFlags {
@@ -32,6 +31,11 @@ export interface PartitionInfo {
   dualStackDnsSuffix: string;
   supportsFIPS: boolean;
   supportsDualStack: boolean;
+}
+
+/** botocore.utils.ensure_boolean for a string: true only for a case-insensitive "true". */
+export function ensureBoolean(value: string): boolean {
+  return value.toLowerCase() === 'true';
 }
 
 /** env > profile, each through botocore's ensure_boolean (only "true", any case, is true). */

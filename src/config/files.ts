@@ -8,7 +8,8 @@ import type { Env, FileSystem } from '../deps.js';
 import type { DebugLog } from '../debug/log.js';
 import { ConfigError, InterruptedError } from '../errors.js';
 import { parseIniBytes, type ConfigValue, type RawIni, type Section } from './ini.js';
-import { shlexSplit } from './py.js';
+import { PyException } from '../value/exception.js';
+import { shlexSplit } from '../value/shlex.js';
 import { expandUser, expandVars } from './paths.js';
 
 export { expandUser, expandVars };
@@ -73,8 +74,9 @@ function sectionName(header: string): string | undefined {
   try {
     const parts = shlexSplit(header);
     return parts.length === 2 ? parts[1] : undefined;
-  } catch {
-    return undefined;
+  } catch (e) {
+    if (e instanceof PyException) return undefined; // botocore skips a section shlex cannot split
+    throw e;
   }
 }
 

@@ -6,8 +6,7 @@
  * a nested sub-section (`s3 =\n  addressing_style = path`).
  */
 import { ConfigError } from '../errors.js';
-import { PY_SPACE_CLASS } from '../value/pytext.js';
-import { indentOf, pyRstrip, pySplitlines, pyStrip, splitFileLines } from './py.js';
+import { PY_SPACE_CLASS, pyFileLines, pyRstrip, pySplitlines, pyStrip } from '../value/pytext.js';
 
 /** A setting: a string, or a nested sub-section whose keys keep their case (botocore's quirk). */
 export type ConfigValue = string | ReadonlyMap<string, string>;
@@ -18,6 +17,13 @@ export type RawIni = ReadonlyMap<string, Section>;
 const SECTION_RE = /^\[([^\n]+)\]/;
 const OPTION_RE = new RegExp(`^([^\\n]*?)[${PY_SPACE_CLASS}]*(=|:)[${PY_SPACE_CLASS}]*([^\\n]*)$`);
 const DEFAULT_SECTION = 'DEFAULT';
+const NON_WS = new RegExp(`[^${PY_SPACE_CLASS}]`);
+
+/** Index of the first non-whitespace character (configparser's NONSPACECRE), 0 when none. */
+export function indentOf(line: string): number {
+  const m = NON_WS.exec(line);
+  return m ? m.index : 0;
+}
 
 /** Thrown for any configparser error; the caller turns it into botocore's message. */
 class IniSyntaxError extends Error {}
@@ -78,7 +84,7 @@ function readSections(text: string): ReadState {
     indent: 0,
     bad: false,
   };
-  for (const line of splitFileLines(text)) readLine(st, line);
+  for (const line of pyFileLines(text)) readLine(st, line);
   if (st.bad) throw new IniSyntaxError('Source contains parsing errors');
   return st;
 }

@@ -8,7 +8,8 @@ import { ConfigError } from '../errors.js';
 import type { RetryMode } from './types.js';
 import { stringSetting } from './files.js';
 import type { Section } from './ini.js';
-import { pyInt } from './py.js';
+import { PyException } from '../value/exception.js';
+import { pyInt } from '../value/pynum.js';
 import { envSetting, type Sourced } from './settings.js';
 
 const MODES: readonly RetryMode[] = ['legacy', 'standard', 'adaptive'];
@@ -29,14 +30,15 @@ function setting(env: Env, envName: string, profile: Section, key: string): Sour
 
 /** Python int() then botocore's `total_max_attempts >= 1` check, with botocore's messages. */
 export function parseMaxAttempts(raw: string): number {
-  let n: number;
+  let n: bigint;
   try {
     n = pyInt(raw);
   } catch (e) {
-    throw new ConfigError((e as Error).message);
+    if (e instanceof PyException) throw new ConfigError(e.message, { cause: e });
+    throw e;
   }
-  if (n < 1) throw new ConfigError(`Value provided to "max_attempts": ${n} must be an integer greater than or equal to 1.`);
-  return n;
+  if (n < 1n) throw new ConfigError(`Value provided to "max_attempts": ${n} must be an integer greater than or equal to 1.`);
+  return Number(n);
 }
 
 /** Exact, case-sensitive match on the three mode names (botocore's InvalidRetryModeError otherwise). */

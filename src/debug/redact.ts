@@ -26,7 +26,7 @@ export function redactValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactValue);
   if (value instanceof Map) {
     const out = new Map<string, unknown>();
-    for (const [k, v] of value) out.set(k, isSecretKey(k) ? REDACTED : redactValue(v));
+    for (const [k, v] of value as Map<string, unknown>) out.set(k, isSecretKey(k) ? REDACTED : redactValue(v));
     return out;
   }
   if (value !== null && typeof value === 'object') {

@@ -8,7 +8,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueServerCertificate, makeCertificateAuthority } from '../tls/certs.js';
+import { issueServerCertificate, makeCertificateAuthority } from './certs.js';
 import { createContext, type EmulatorContext } from './context.js';
 import { configureIam } from './iam.js';
 import { createHandler } from './routes.js';

@@ -25,7 +25,7 @@ export function optionalList(body: Body, name: string): string[] | undefined {
   const v = body[name];
   if (v === undefined || v === null) return undefined;
   if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw invalidRequest(`The ${name} member must be a list of strings.`);
-  return v as string[];
+  return v;
 }
 
 /** Scopes are single tokens (RFC 6749 §3.3): non-empty, no whitespace, printable. */

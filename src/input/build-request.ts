@@ -7,9 +7,9 @@ import type { Member, OperationDescription } from '../model/types.js';
 import { optionName } from '../model/types.js';
 import { isSecretKey, maskSecretsInJsonText } from '../debug/redact.js';
 import { parsePyJson, PyJsonError } from '../value/pyjson.js';
-import { pyFloatRepr, pyStrRepr, pyTypeName } from '../value/pystr.js';
+import { pyStr, pyTypeName } from '../value/pystr.js';
 import type { Value, ValueMap } from '../value/types.js';
-import { BinaryValue, loadParamValue, PyObjectValue, type ParamFileIo } from './param-file.js';
+import { BinaryValue, loadParamValue, type PyObjectValue, type ParamFileIo } from './param-file.js';
 
 /** A request member's value: JSON-like data, bytes (fileb://, !!binary) or a Python object from YAML. */
 type RequestValue = Value | BinaryValue | PyObjectValue;
@@ -72,20 +72,13 @@ async function inputText(flag: string, value: string, io: ParamFileIo): Promise<
   return loaded instanceof BinaryValue ? loaded.bytes.toString('utf-8') : loaded;
 }
 
-/** Python's type(x) for v2's "expecting map, received <class '...'>". */
-function inputTypeName(v: RequestValue): string {
-  if (v instanceof BinaryValue) return 'bytes';
-  if (v instanceof PyObjectValue) return v.pyType;
-  return pyTypeName(v);
-}
-
 /** The --cli-input-yaml document: a mapping, as v2 requires. */
 function yamlInput(text: string, loadYaml: YamlLoader): Map<string, RequestValue> {
   const value = loadYaml(text);
   if (!(value instanceof Map)) {
-    throw new ParamError(`Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class '${inputTypeName(value)}'>`);
+    throw new ParamError(`Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class '${pyTypeName(value)}'>`);
   }
-  return value as Map<string, RequestValue>;
+  return value;
 }
 
 /**
@@ -124,34 +117,13 @@ export async function buildRequest(
   return request;
 }
 
-/** repr() of a request value: Python objects and bytes included (they can sit inside a list). */
-function inputRepr(v: RequestValue): string {
-  if (v instanceof BinaryValue) return `b${pyStrRepr(v.bytes.toString('latin1'))}`;
-  if (v instanceof PyObjectValue) return v.repr;
-  if (v === null) return 'None';
-  if (v === true) return 'True';
-  if (v === false) return 'False';
-  if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') return pyFloatRepr(v);
-  if (typeof v === 'string') return pyStrRepr(v);
-  if (Array.isArray(v)) return `[${(v as RequestValue[]).map(inputRepr).join(', ')}]`;
-  return `{${[...(v as Map<string, RequestValue>)].map(([k, x]) => `${pyStrRepr(k)}: ${inputRepr(x)}`).join(', ')}}`;
-}
-
-/** str() of a request value, as botocore's "value: ..." shows it (a string without quotes). */
-function inputStr(v: RequestValue): string {
-  if (typeof v === 'string') return v;
-  if (v instanceof PyObjectValue) return v.str;
-  return inputRepr(v);
-}
-
 function shown(member: Member | undefined, key: string, value: RequestValue): string {
   if (member?.sensitive || isSecretKey(key)) return '***';
-  return inputStr(value);
+  return pyStr(value);
 }
 
 function typeError(member: Member | undefined, name: string, value: RequestValue, valid: string): string {
-  const type = inputTypeName(value);
+  const type = pyTypeName(value);
   return `Invalid type for parameter ${name}, value: ${shown(member, name, value)}, type: <class '${type}'>, valid types: ${valid}`;
 }
 

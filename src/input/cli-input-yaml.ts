@@ -16,7 +16,8 @@ import { Alias, CST, isMap, isPair, isScalar, isSeq, Lexer, parseAllDocuments, t
 import { ParamError } from '../errors.js';
 import { resolvePlain } from '../output/yaml.js';
 import { pyFloatRepr } from '../value/pystr.js';
-import { pyFloatFromString } from '../value/pytext.js';
+import { PyException } from '../value/exception.js';
+import { pyFloat } from '../value/pynum.js';
 import type { Value } from '../value/types.js';
 import { BinaryValue, PyObjectValue } from './param-file.js';
 
@@ -85,8 +86,13 @@ function constructFloat(text: string, v11: boolean): number {
     }
     return sign * value;
   }
-  const f = pyFloatFromString(s);
-  if (f === undefined) throw new InvalidYaml();
+  let f: number;
+  try {
+    f = pyFloat(s);
+  } catch (e) {
+    if (e instanceof PyException) throw new InvalidYaml();
+    throw e;
+  }
   return sign * f;
 }
 
@@ -196,8 +202,8 @@ class Constructor {
     if (isSeq(node)) result = this.sequence(node.items, node.tag) as YamlValue;
     else if (isMap(node)) result = this.mapping(node.items, node.tag);
     else throw new InvalidYaml();
-    this.building.delete(node as YNode);
-    this.built.set(node as YNode, result);
+    this.building.delete(node);
+    this.built.set(node, result);
     return result;
   }
 
@@ -238,7 +244,7 @@ class Constructor {
   private sequence(items: readonly unknown[], tag: string | undefined): YamlValue[] | PyObjectValue {
     const kind = this.tagOf(tag, 'seq');
     const values = items.map((item) => this.value(item));
-    if (kind === 'seq') return values as YamlValue[];
+    if (kind === 'seq') return values;
     if (kind === 'omap' || kind === 'pairs') return new PyObjectValue(kind === 'omap' ? 'ruamel.yaml.compat.ordereddict' : 'list', '', '');
     throw new InvalidYaml();
   }

@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { expandUser, expandVars } from '../config/paths.js';
 import type { Env, FileSystem } from '../deps.js';
 import { InterruptedError, ParamError } from '../errors.js';
+import { pyStrRepr } from '../value/pystr.js';
+import type { PyObject } from '../value/types.js';
 
 export interface ParamFileIo {
   fs: Pick<FileSystem, 'read'>;
@@ -22,8 +24,12 @@ export interface ParamFileIo {
 export const MAX_PARAM_FILE_BYTES = 1024 * 1024;
 
 /** A value read with fileb://: bytes, which no string member accepts. */
-export class BinaryValue {
+export class BinaryValue implements PyObject {
+  readonly pyType = 'bytes';
   constructor(readonly bytes: Buffer) {}
+  pyRepr(): string {
+    return `b${pyStrRepr(this.bytes.toString('latin1'))}`;
+  }
 }
 
 /**
@@ -31,12 +37,18 @@ export class BinaryValue {
  * `2020-01-01`, a `set`): no member accepts one, so it only ever shows in a validation message,
  * as str() (`value: 2020-01-01`), repr() (inside a list) and its type.
  */
-export class PyObjectValue {
+export class PyObjectValue implements PyObject {
   constructor(
     readonly pyType: string,
     readonly str: string,
     readonly repr: string,
   ) {}
+  pyRepr(): string {
+    return this.repr;
+  }
+  pyStr(): string {
+    return this.str;
+  }
 }
 
 /** os.path.expandvars + expanduser (the config loader's), then relative to the working directory. */

@@ -3,14 +3,13 @@
  * order. The descriptions (src/model/operations/*.ts) are data only.
  */
 
+/** A list member is a list of strings: the only kind this service has; a structure (output only) has members. */
 export type MemberType = 'string' | 'integer' | 'long' | 'list' | 'structure';
 
 export interface Member {
   /** API name, camelCase as on the wire: clientId. */
   name: string;
   type: MemberType;
-  /** For lists: the element type (always string in this service). */
-  element?: 'string';
   /** For lists: the element shape's name (the output skeleton's sample value), e.g. Scope. */
   elementShape?: string;
   /** For structures (output only): the members, in model order. */
@@ -36,8 +35,6 @@ export interface OperationDescription {
   input: readonly Member[];
   /** Output members in model order. */
   output: readonly Member[];
-  /** Modeled errors: exception name -> HTTP status. */
-  errors: readonly string[];
   /** Examples for help: a title, the command line, and the output it prints. */
   examples: readonly { title: string; command: string; output?: string }[];
 }

@@ -12,7 +12,6 @@ import { formatText } from './text.js';
 import type * as YamlFormatters from './yaml.js';
 
 export { FormatError } from './errors.js';
-export { stripAnsi } from './style.js';
 
 /** The --output formats: the one list is OUTPUT_CHOICES in the spec. */
 export type { OutputKind } from '../cli/spec.js';

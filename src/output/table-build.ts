@@ -5,7 +5,7 @@
  * table-section.ts and drawing in table-render.ts.
  */
 import { isList, isMap, isScalar, isTruthy, type Value, type ValueMap } from '../value/types.js';
-import { pyDictGet, pyDictHas, pyGetItem, pyIter, pySetAdd, pySorted } from './pyops.js';
+import { pyDictGet, pyDictHas, pyGetItem, pyIter, pySetAdd, pySorted } from '../value/pyops.js';
 import { Section } from './table-section.js';
 
 /** MultiTable's building half: the section list and the section rows are added to. */
@@ -37,7 +37,7 @@ class TableBuilder {
 
 /**
  * The sections for `data` under the title `operationName`, or [] when the data is falsy (the AWS
- * CLI then prints nothing). Throws PyError on a row-length mismatch or data Python chokes on.
+ * CLI then prints nothing). Throws PyException on a row-length mismatch or data Python chokes on.
  */
 export function buildSections(operationName: string, data: Value): Section[] {
   const builder = new TableBuilder();

@@ -6,7 +6,7 @@
  */
 import { pyStr } from '../value/pystr.js';
 import { isTruthy, type Value } from '../value/types.js';
-import { PyError } from './pyops.js';
+import { PyException } from '../value/exception.js';
 import { textLength } from './width.js';
 
 /** Python 3 round(): halves go to the even neighbour (round(2.5) == 2, round(3.5) == 4). */
@@ -60,7 +60,7 @@ export class Section {
   addRow(row: readonly Value[]): void {
     if (this.numCols === null) this.numCols = row.length;
     if (row.length !== this.numCols) {
-      throw new PyError(`Row should have ${this.numCols} elements, instead it has ${row.length}`);
+      throw new PyException('ValueError', `Row should have ${this.numCols} elements, instead it has ${row.length}`);
     }
     const cells = row.map(pyStr);
     this.rows.push(cells);
@@ -93,7 +93,7 @@ export class Section {
     }
     cells.forEach((cell, i) => {
       const current = this.maxWidths[i];
-      if (current === undefined) throw new PyError('list index out of range');
+      if (current === undefined) throw new PyException('IndexError', 'list index out of range');
       this.maxWidths[i] = Math.max(textLength(cell), current);
     });
   }

@@ -4,7 +4,7 @@
  */
 import type { Value } from '../value/types.js';
 import { FormatError } from './errors.js';
-import { PyError } from './pyops.js';
+import { PyException } from '../value/exception.js';
 import { COLOR_STYLER, PLAIN_STYLER } from './style.js';
 import { buildSections } from './table-build.js';
 import { renderSections } from './table-render.js';
@@ -27,7 +27,7 @@ export function formatTable(data: Value, options: TableOptions): string {
   try {
     sections = buildSections(options.title, data);
   } catch (e) {
-    if (e instanceof PyError) throw new FormatError(e.message);
+    if (e instanceof PyException) throw new FormatError(e.message);
     throw e;
   }
   if (sections.length === 0) return '';

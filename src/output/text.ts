@@ -10,7 +10,9 @@ import { compareStrings } from '../value/compare.js';
 import { pyStr } from '../value/pystr.js';
 import { isList, isMap, isScalar, type Value, type ValueMap } from '../value/types.js';
 import { FormatError } from './errors.js';
-import { pyDictGet, pyItems, PyError, pySorted } from './pyops.js';
+import { PyException } from '../value/exception.js';
+import { pyDictGet, pyItems, pySorted } from '../value/pyops.js';
+import { pyUpper } from '../value/pytext.js';
 
 /** Collects what the Python code writes to its stream. */
 class Out {
@@ -29,7 +31,7 @@ export function formatText(data: Value): string {
   try {
     formatItem(data, out, null, null);
   } catch (e) {
-    if (e instanceof PyError) throw new FormatError(e.message, out.text);
+    if (e instanceof PyException) throw new FormatError(e.message, out.text);
     throw e;
   }
   return out.text;
@@ -100,9 +102,4 @@ function partitionDict(item: ValueMap, scalarKeys: string[] | null): [string[], 
     for (const key of remaining) nonScalars.push([key, item.get(key) as Value]);
   }
   return [scalars, nonScalars];
-}
-
-/** str.upper(): JS's full Unicode mapping matches Python's (ß → SS, ﬁ → FI). */
-function pyUpper(s: string): string {
-  return s.toUpperCase();
 }

@@ -5,35 +5,22 @@
  */
 import { CliError, EXIT } from '../errors.js';
 import type { Member, OperationDescription } from '../model/types.js';
+import { PyException } from '../value/exception.js';
 import { parsePyJson, PyJsonDepthError } from '../value/pyjson.js';
-import { pyStrRepr, pyTypeName } from '../value/pystr.js';
-import { pyIntFromString } from '../value/pytext.js';
+import { pyInt } from '../value/pynum.js';
+import { pyTypeName } from '../value/pystr.js';
 import type { Value, ValueMap } from '../value/types.js';
 
-/** Python's int() on a JSON value, with its error messages. */
-export function pyInt(value: Value): bigint {
-  if (typeof value === 'bigint') return value;
-  if (typeof value === 'boolean') return value ? 1n : 0n;
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) throw new CliError('cannot convert float NaN to integer', EXIT.other);
-    if (!Number.isFinite(value)) throw new CliError('cannot convert float infinity to integer', EXIT.other);
-    return BigInt(Math.trunc(value));
-  }
-  if (typeof value === 'string') {
-    const n = pyIntFromString(value);
-    if (n === undefined) throw new CliError(`invalid literal for int() with base 10: ${pyStrRepr(value)}`, EXIT.other);
-    return n;
-  }
-  throw new CliError(
-    `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(value)}'`,
-    EXIT.other,
-  );
-}
-
+/** botocore's parser runs int() on integer members; its exception ends the command (exit 255). */
 function shapeMember(member: Member, value: Value): Value {
-  if (member.type === 'integer' || member.type === 'long') return pyInt(value);
   if (member.type === 'structure' && value instanceof Map) return shapeMembers(member.members ?? [], value);
-  return value;
+  if (member.type !== 'integer' && member.type !== 'long') return value;
+  try {
+    return pyInt(value);
+  } catch (e) {
+    if (e instanceof PyException) throw new CliError(e.message, EXIT.other, { cause: e });
+    throw e;
+  }
 }
 
 /** Model members in model order; unknown wire members and nulls dropped. */

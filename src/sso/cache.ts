@@ -142,7 +142,7 @@ export function readToken(fs: FileSystem, dir: string, key: string): CachedToken
   if (!r || typeof r['accessToken'] !== 'string' || r['accessToken'] === '') return undefined;
   const expiresAtMs = parseCacheTime(r['expiresAt']);
   if (Number.isNaN(expiresAtMs)) return undefined;
-  const str = (k: string): string | undefined => (typeof r[k] === 'string' && r[k] !== '' ? (r[k] as string) : undefined);
+  const str = (k: string): string | undefined => (typeof r[k] === 'string' && r[k] !== '' ? r[k] : undefined);
   return {
     path,
     record: r,

@@ -4,12 +4,10 @@
  * (1 == 1.0, 2**53 + 1 != 2.0**53), bool is an int (True == 1 inside containers), strings compare
  * by code point (not by UTF-16 unit), dicts compare regardless of key order.
  */
-import type { Value } from './types.js';
+import type { PyAny, PyNumber } from './types.js';
 
-/** A Python number: bigint is an int, number a float; bool counts as int 0/1 in comparisons. */
-type PyNum = bigint | number;
-
-function asNumber(v: unknown): PyNum | undefined {
+/** The number a Value stands for in comparisons: bool is an int (0/1). */
+function asNumber(v: PyAny): PyNumber | undefined {
   if (typeof v === 'bigint' || typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1n : 0n;
   return undefined;
@@ -19,7 +17,7 @@ function asNumber(v: unknown): PyNum | undefined {
  * Compares two Python numbers exactly: -1, 0 or 1, or NaN when unordered (a NaN is involved),
  * like CPython's int/float rich comparison (no rounding of the int to a float).
  */
-export function compareNumbers(a: PyNum, b: PyNum): number {
+export function compareNumbers(a: PyNumber, b: PyNumber): number {
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'number' && typeof b === 'number') {
     if (Number.isNaN(a) || Number.isNaN(b)) return NaN;
@@ -57,7 +55,7 @@ export function compareStrings(a: string, b: string): number {
  * element-wise, dicts by key set and values in any order. Objects outside the Value model (such
  * as JMESPath expression references) compare by identity, as Python objects without __eq__ do.
  */
-export function pyEquals(a: Value, b: Value): boolean {
+export function pyEquals(a: PyAny, b: PyAny): boolean {
   if (a === b) return true;
   const na = asNumber(a);
   const nb = asNumber(b);
@@ -66,12 +64,12 @@ export function pyEquals(a: Value, b: Value): boolean {
   }
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => pyEquals(x, b[i] as Value));
+    return a.every((x, i) => pyEquals(x, b[i] as PyAny));
   }
   if (a instanceof Map) {
     if (!(b instanceof Map) || a.size !== b.size) return false;
     for (const [k, x] of a) {
-      if (!b.has(k) || !pyEquals(x, b.get(k) as Value)) return false;
+      if (!b.has(k) || !pyEquals(x, b.get(k) as PyAny)) return false;
     }
     return true;
   }
@@ -79,7 +77,7 @@ export function pyEquals(a: Value, b: Value): boolean {
 }
 
 /** Python's `a < b` for two numbers or two strings; undefined when Python raises TypeError. */
-export function pyLess(a: Value, b: Value): boolean | undefined {
+export function pyLess(a: PyAny, b: PyAny): boolean | undefined {
   const c = pyCompare(a, b);
   return c === undefined ? undefined : c < 0;
 }
@@ -88,7 +86,7 @@ export function pyLess(a: Value, b: Value): boolean | undefined {
  * Orders two numbers or two strings: negative, zero, positive, NaN (unordered floats), or
  * undefined when the pair is not comparable in Python (str vs int and the like).
  */
-export function pyCompare(a: Value, b: Value): number | undefined {
+export function pyCompare(a: PyAny, b: PyAny): number | undefined {
   if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
   const na = asNumber(a);
   const nb = asNumber(b);

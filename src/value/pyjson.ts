@@ -3,10 +3,12 @@
  * quote its messages ("Expecting ',' delimiter: line 1 column 5 (char 4)") and its output keeps
  * Python's numbers (int vs float). Ints parse to bigint, floats to number, objects to Map.
  */
-import { pyFloatRepr } from './pystr.js';
-import type { Value } from './types.js';
+import { PyException } from './exception.js';
+import { pyFloatRepr, pyTypeName } from './pystr.js';
+import type { PyAny, PyObject, Value } from './types.js';
 
-export class PyJsonError extends Error {
+/** json.JSONDecodeError: `message` is its str(), `msg` the bare reason. */
+export class PyJsonError extends PyException {
   /** The bare message, e.g. "Expecting value". */
   readonly msg: string;
   readonly pos: number;
@@ -19,7 +21,7 @@ export class PyJsonError extends Error {
     const lineno = before.split('\n').length;
     const lastNl = before.lastIndexOf('\n');
     const colno = lastNl < 0 ? pos + 1 : [...before.slice(lastNl + 1)].length + 1;
-    super(`${msg}: line ${lineno} column ${colno} (char ${pos})`);
+    super('JSONDecodeError', `${msg}: line ${lineno} column ${colno} (char ${pos})`);
     this.msg = msg;
     this.pos = pos;
     this.lineno = lineno;
@@ -170,8 +172,11 @@ class Scanner {
   }
 }
 
-class Stop {
-  constructor(readonly idx: number) {}
+/** Python's StopIteration(idx) inside the scanner: no value starts at idx. */
+class Stop extends Error {
+  constructor(readonly idx: number) {
+    super(`no JSON value at ${idx}`);
+  }
 }
 
 /** json.loads: throws PyJsonError with Python's message. */
@@ -184,32 +189,44 @@ export function parsePyJson(text: string): Value {
 }
 
 export interface DumpOptions {
-  /** Spaces per level; undefined writes one line with ", " and ": " separators. */
+  /** Spaces per level; undefined writes one line. */
   indent?: number;
   /** Python's ensure_ascii: escape every non-ASCII character as \uXXXX. */
   ensureAscii?: boolean;
+  /** (item, key) separators; Python's default is (', ', ': '), or (',', ': ') with an indent. */
+  separators?: readonly [string, string];
+  /** What json.dumps's `default` returns for an object it cannot encode (to_string passes str). */
+  default?: (o: PyObject) => PyAny;
 }
 
-/** json.dumps. */
-export function dumpPyJson(value: Value, options: DumpOptions = {}): string {
+/**
+ * json.dumps(value, ...). Without `default`, an object outside the data model raises Python's
+ * TypeError, as json.dumps does.
+ */
+export function dumpPyJson(value: PyAny, options: DumpOptions = {}): string {
   return dump(value, options, 0);
 }
 
-function dump(v: Value, o: DumpOptions, level: number): string {
+function dump(v: PyAny, o: DumpOptions, level: number): string {
   if (v === null) return 'null';
   if (v === true) return 'true';
   if (v === false) return 'false';
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number') return floatJson(v);
   if (typeof v === 'string') return quote(v, o.ensureAscii ?? false);
+  if (!Array.isArray(v) && !(v instanceof Map)) {
+    if (o.default === undefined) throw new PyException('TypeError', `Object of type ${pyTypeName(v)} is not JSON serializable`);
+    return dump(o.default(v), o, level);
+  }
+  const [itemSep, keySep] = o.separators ?? (o.indent === undefined ? [', ', ': '] : [',', ': ']);
   const items = Array.isArray(v)
     ? v.map((x) => dump(x, o, level + 1))
-    : [...v].map(([k, x]) => `${quote(k, o.ensureAscii ?? false)}: ${dump(x, o, level + 1)}`);
+    : [...v].map(([k, x]) => `${quote(k, o.ensureAscii ?? false)}${keySep}${dump(x, o, level + 1)}`);
   const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
   if (items.length === 0) return open + close;
-  if (o.indent === undefined) return open + items.join(', ') + close;
+  if (o.indent === undefined) return open + items.join(itemSep) + close;
   const inner = '\n' + ' '.repeat(o.indent * (level + 1));
-  return open + inner + items.join(',' + inner) + '\n' + ' '.repeat(o.indent * level) + close;
+  return open + inner + items.join(itemSep + inner) + '\n' + ' '.repeat(o.indent * level) + close;
 }
 
 function floatJson(n: number): string {

@@ -1,5 +1,5 @@
-/** Python's str() and repr() for Values, as the AWS CLI's formatters and messages show them. */
-import type { Value } from './types.js';
+/** Python's str(), repr() and type names, as the AWS CLI's formatters and messages show them. */
+import { isPyObject, type PyAny } from './types.js';
 
 /** repr(float): shortest round-trip digits, exponent form when exp < -4 or exp >= 16. */
 export function pyFloatRepr(n: number): string {
@@ -23,13 +23,14 @@ export function pyFloatRepr(n: number): string {
 }
 
 /** Python str(): None, True, False, ints, float repr, strings unquoted, containers as repr. */
-export function pyStr(v: Value): string {
+export function pyStr(v: PyAny): string {
   if (typeof v === 'string') return v;
+  if (isPyObject(v) && v.pyStr !== undefined) return v.pyStr();
   return pyRepr(v);
 }
 
 /** Python repr(), as in "Invalid type for parameter clientId, value: ['a'], ...". */
-export function pyRepr(v: Value): string {
+export function pyRepr(v: PyAny): string {
   if (v === null) return 'None';
   if (v === true) return 'True';
   if (v === false) return 'False';
@@ -37,7 +38,8 @@ export function pyRepr(v: Value): string {
   if (typeof v === 'number') return pyFloatRepr(v);
   if (typeof v === 'string') return pyStrRepr(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
-  return `{${[...v].map(([k, x]) => `${pyStrRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyStrRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+  return v.pyRepr();
 }
 
 /** str.isprintable() for one character: false for Unicode categories C and Z, except the space. */
@@ -66,13 +68,14 @@ export function pyStrRepr(s: string): string {
   return out + quote;
 }
 
-/** Python's type name for messages: <class 'int'>. */
-export function pyTypeName(v: Value): string {
+/** type(v).__name__, as messages show it: 'int' in <class 'int'>. */
+export function pyTypeName(v: PyAny): string {
   if (v === null) return 'NoneType';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'bigint') return 'int';
   if (typeof v === 'number') return 'float';
   if (typeof v === 'string') return 'str';
   if (Array.isArray(v)) return 'list';
+  if (isPyObject(v)) return v.pyType;
   return 'dict';
 }

@@ -1,8 +1,8 @@
 /**
- * The bits of Python's str handling the AWS CLI's behaviour leans on: str.isspace()/lstrip()
- * (jmespath.py's literal fallback, configparser) and int()/float() of a string (to_number,
- * max_attempts, integer response members), which accept Unicode whitespace, Unicode decimal
- * digits and underscores between digits.
+ * Python's str methods and text-file line splitting, where the AWS CLI's behaviour leans on them:
+ * str.isspace()/strip() (jmespath.py's literal fallback, configparser, int() of a string),
+ * str.splitlines() and universal-newline file reading (configparser). JavaScript's look-alikes
+ * differ: trim() strips U+FEFF and keeps U+001C-U+001F and U+0085.
  */
 
 /** Code points for which Python's str.isspace() is true. */
@@ -18,73 +18,40 @@ export const PY_SPACE_CLASS = [...PY_SPACE].map((cp) => `\\u${cp.toString(16).pa
 /** Python's str.isspace() for one code point. */
 export const isPySpace = (cp: number): boolean => PY_SPACE.has(cp);
 
+const LEADING_WS = new RegExp(`^[${PY_SPACE_CLASS}]+`);
+const TRAILING_WS = new RegExp(`[${PY_SPACE_CLASS}]+$`);
+
 /** Python's str.lstrip() with no argument. */
 export function pyLstrip(s: string): string {
-  let i = 0;
-  while (i < s.length && isPySpace(s.charCodeAt(i))) i++;
-  return s.slice(i);
+  return s.replace(LEADING_WS, '');
 }
 
-const ND = /^\p{Nd}$/u;
-
-/**
- * The value of a Unicode decimal digit. Unicode encodes every decimal digit set as a run of ten
- * consecutive code points 0..9, and adjacent runs are whole runs, so the offset from the start
- * of the contiguous \p{Nd} block, modulo 10, is the digit.
- */
-function decimalValue(cp: number): number {
-  let start = cp;
-  while (ND.test(String.fromCodePoint(start - 1))) start--;
-  return (cp - start) % 10;
+/** Python's str.rstrip() with no argument. */
+export function pyRstrip(s: string): string {
+  return s.replace(TRAILING_WS, '');
 }
 
-/**
- * CPython's _PyUnicode_TransformDecimalAndSpaceToASCII: non-ASCII whitespace becomes ' ',
- * non-ASCII decimal digits become their ASCII digit, anything else non-ASCII poisons the string.
- * Returns undefined for a poisoned string (int() and float() both raise ValueError).
- */
-function toAsciiNumeral(s: string): string | undefined {
-  let out = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x80) out += ch;
-    else if (isPySpace(cp)) out += ' ';
-    else if (ND.test(ch)) out += String(decimalValue(cp));
-    else return undefined;
-  }
+/** Python's str.strip() with no argument. */
+export function pyStrip(s: string): string {
+  return pyRstrip(pyLstrip(s));
+}
+
+/** Python's str.upper(): JS's full Unicode mapping matches Python's (ß → SS, ﬁ → FI). */
+export function pyUpper(s: string): string {
+  return s.toUpperCase();
+}
+
+/** Python's str.splitlines(): more separators than a file read uses (see pyFileLines). */
+export function pySplitlines(s: string): string[] {
+  // eslint-disable-next-line no-control-regex -- these control characters are Python line breaks
+  const out = s.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/);
+  if (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out;
 }
 
-// After the transform, int() and float() strip only ASCII whitespace (Py_ISSPACE).
-const ASCII_SPACE = '[ \\t\\n\\v\\f\\r]*';
-const DIGITS = '\\d(?:_?\\d)*';
-const INT_RE = new RegExp(`^${ASCII_SPACE}([+-]?${DIGITS})${ASCII_SPACE}$`);
-const FLOAT_RE = new RegExp(
-  `^${ASCII_SPACE}([+-]?(?:(?:${DIGITS}(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?` +
-    `|[+-]?(?:inf|infinity|nan)))${ASCII_SPACE}$`,
-  'i',
-);
-// Python 3.11 refuses int() of more than 4300 digits (ValueError), so float() gets its turn.
-const INT_MAX_STR_DIGITS = 4300;
-
-/** Python's int(s) (base 10), or undefined where it raises ValueError. */
-export function pyIntFromString(s: string): bigint | undefined {
-  const ascii = toAsciiNumeral(s);
-  const m = ascii === undefined ? null : INT_RE.exec(ascii);
-  if (!m) return undefined;
-  const text = (m[1] as string).replaceAll('_', '');
-  if (text.replace(/^[+-]/, '').length > INT_MAX_STR_DIGITS) return undefined;
-  return BigInt(text);
-}
-
-/** Python's float(s), or undefined where it raises ValueError. */
-export function pyFloatFromString(s: string): number | undefined {
-  const ascii = toAsciiNumeral(s);
-  const m = ascii === undefined ? null : FLOAT_RE.exec(ascii);
-  if (!m) return undefined;
-  const text = (m[1] as string).replaceAll('_', '').toLowerCase();
-  const body = text.replace(/^[+-]/, '');
-  if (body === 'nan') return NaN;
-  if (body === 'inf' || body === 'infinity') return text.startsWith('-') ? -Infinity : Infinity;
-  return Number(text);
+/** Lines as Python's text-mode file iteration yields them (universal newlines), without ends. */
+export function pyFileLines(text: string): string[] {
+  const out = text.split(/\r\n|\r|\n/);
+  if (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
 }

@@ -9,10 +9,31 @@
 export type Value = null | boolean | string | bigint | number | Value[] | ValueMap;
 export type ValueMap = Map<string, Value>;
 
+/** A Python number: bigint is an int, number a float. */
+export type PyNumber = bigint | number;
+
+/**
+ * A Python object outside the data model, such as jmespath.py's `_Expression`, which queries
+ * let escape into results (`[&a]`, `to_string(&a)`): it names its type and has a repr.
+ */
+export interface PyObject {
+  /** type(obj).__name__, e.g. '_Expression'. */
+  readonly pyType: string;
+  /** repr(obj). */
+  pyRepr(): string;
+  /** str(obj), when it is not repr(obj). */
+  pyStr?(): string;
+}
+
+/** A Value that may also hold PyObjects anywhere inside: what repr(), str() and json.dumps() take. */
+export type PyAny = null | boolean | string | bigint | number | PyAny[] | Map<string, PyAny> | PyObject;
+
 export const isInt = (v: Value): v is bigint => typeof v === 'bigint';
 export const isMap = (v: Value): v is ValueMap => v instanceof Map;
 export const isList = (v: Value): v is Value[] => Array.isArray(v);
 export const isScalar = (v: Value): boolean => !isMap(v) && !isList(v);
+export const isPyObject = (v: PyAny): v is PyObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Map);
 
 /** dict.get(key, default): a key holding None gives None, not the default. */
 export function dictGet(map: ValueMap, key: string, fallback: Value): Value {
@@ -38,13 +59,5 @@ export function fromPlain(x: unknown): Value {
   if (Array.isArray(x)) return x.map(fromPlain);
   if (x instanceof Map) return new Map([...x].map(([k, v]) => [String(k), fromPlain(v)]));
   if (typeof x === 'object') return new Map(Object.entries(x).map(([k, v]) => [k, fromPlain(v)]));
-  return String(x);
-}
-
-/** Converts a Value to plain JS data (ints become numbers when safe, else strings). */
-export function toPlain(v: Value): unknown {
-  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
-  if (Array.isArray(v)) return v.map(toPlain);
-  if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [k, toPlain(x)]));
-  return v;
+  throw new TypeError(`fromPlain: a ${typeof x} is not data`);
 }

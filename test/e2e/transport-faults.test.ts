@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startEmulator } from '../../src/emulator/server.js';
 import type { Emulator } from '../../src/emulator/types.js';
-import { makeCertificateAuthority } from '../../src/tls/certs.js';
+import { makeCertificateAuthority } from '../../src/emulator/certs.js';
 import { makeSandbox, runCli, type Sandbox } from '../helpers/cli.js';
 import { startProxy } from '../helpers/proxy.js';
 

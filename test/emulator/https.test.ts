@@ -28,7 +28,7 @@ test('https: a client trusting the emulator CA succeeds; one that does not fails
     assert.equal(new X509Certificate(emu.caPem).ca, true);
     const ok = await post(emu.url, '/client/register', { clientName: 'tls', clientType: 'public' }, emu.caPem);
     assert.equal(ok.status, 200, ok.body);
-    assert.ok(JSON.parse(ok.body).clientId);
+    assert.ok((JSON.parse(ok.body) as { clientId?: string }).clientId);
     await assert.rejects(post(emu.url, '/client/register', {}), (e: NodeJS.ErrnoException) => {
       assert.match(String(e.code), /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED/);
       return true;

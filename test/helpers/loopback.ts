@@ -3,7 +3,7 @@ import type { AddressInfo, Server, Socket } from 'node:net';
 
 export interface Listening {
   port: number;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function listenOnLoopback(server: Server): Promise<Listening> {

@@ -18,9 +18,11 @@ const RECEIVED = { accessToken: 'ACCESS-TOKEN-0006', refreshToken: 'REFRESH-OUT-
 /** Runs `fn` and fails if anything (e.g. an SDK warning) reached the console or stderr meanwhile. */
 async function withoutConsole<T>(fn: () => Promise<T>): Promise<T> {
   const seen: string[] = [];
+  // Saved unbound on purpose: put back exactly as they were.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const saved = { warn: console.warn, log: console.log, error: console.error, write: process.stderr.write };
   console.warn = console.log = console.error = (...args: unknown[]) => void seen.push(args.map(String).join(' '));
-  process.stderr.write = ((chunk: unknown) => seen.push(String(chunk)) > 0) as typeof process.stderr.write;
+  process.stderr.write = (chunk: unknown) => seen.push(String(chunk)) > 0;
   try {
     return await fn();
   } finally {

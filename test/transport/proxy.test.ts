@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ServiceError, TransportError } from '../../src/errors.js';
 import { maskProxyCredentials } from '../../src/aws/proxy.js';
-import { issueServerCertificate, makeCertificateAuthority } from '../../src/tls/certs.js';
+import { issueServerCertificate, makeCertificateAuthority } from '../../src/emulator/certs.js';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server.js';
 import { startProxy, type TestProxy } from '../helpers/proxy.js';
 import { makeConfig, recordingLog, rejection, send, testOptions } from './support.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TransportError } from '../../src/errors.js';
-import { issueServerCertificate, makeCertificateAuthority, makeSelfSignedServerCertificate, type Pem } from '../../src/tls/certs.js';
+import { issueServerCertificate, makeCertificateAuthority, makeSelfSignedServerCertificate, type Pem } from '../../src/emulator/certs.js';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server.js';
 import { makeConfig, rejection, send, testOptions } from './support.js';
 

@@ -4,7 +4,7 @@ import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { TransportError } from '../../src/errors.js';
 import { classifyError } from '../../src/aws/failure.js';
-import { makeSelfSignedServerCertificate } from '../../src/tls/certs.js';
+import { makeSelfSignedServerCertificate } from '../../src/emulator/certs.js';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server.js';
 import { makeConfig, rejection, send } from './support.js';
 

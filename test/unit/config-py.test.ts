@@ -1,18 +1,23 @@
 // Python look-alikes used by the config loader; expected values were taken from Python 3.11.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { pyInt, pyRepr, pySplitlines, pyStrip, shlexSplit, splitFileLines, indentOf, ensureBoolean } from '../../src/config/py.js';
+import { ensureBoolean } from '../../src/config/endpoint.js';
+import { indentOf } from '../../src/config/ini.js';
+import { pyInt } from '../../src/value/pynum.js';
+import { pyRepr } from '../../src/value/pystr.js';
+import { pyFileLines, pySplitlines, pyStrip } from '../../src/value/pytext.js';
+import { shlexSplit } from '../../src/value/shlex.js';
 
 describe('pyInt (Python int(text))', () => {
-  const ok: Array<[string, number]> = [
-    ['3', 3],
-    [' 3 ', 3],
-    ['+2', 2],
-    ['-1', -1],
-    ['1_0', 10],
-    ['\u0663', 3], // ARABIC-INDIC DIGIT THREE
-    ['\uff11\uff12', 12], // fullwidth 1 2
-    ['\t7\n', 7],
+  const ok: Array<[string, bigint]> = [
+    ['3', 3n],
+    [' 3 ', 3n],
+    ['+2', 2n],
+    ['-1', -1n],
+    ['1_0', 10n],
+    ['\u0663', 3n], // ARABIC-INDIC DIGIT THREE
+    ['\uff11\uff12', 12n], // fullwidth 1 2
+    ['\t7\n', 7n],
   ];
   for (const [text, n] of ok) it(`accepts ${JSON.stringify(text)}`, () => assert.equal(pyInt(text), n));
 
@@ -67,8 +72,8 @@ describe('string helpers', () => {
   it('pySplitlines splits on every Python line break', () => {
     assert.deepEqual(pySplitlines('a\x1cb\x85c\u2028d\r\ne\rf\v'), ['a', 'b', 'c', 'd', 'e', 'f']);
   });
-  it('splitFileLines uses universal newlines only', () => {
-    assert.deepEqual(splitFileLines('a\r\nb\rc\nd\x1ce\n'), ['a', 'b', 'c', 'd\x1ce']);
+  it('pyFileLines uses universal newlines only', () => {
+    assert.deepEqual(pyFileLines('a\r\nb\rc\nd\x1ce\n'), ['a', 'b', 'c', 'd\x1ce']);
   });
   it('indentOf counts leading whitespace', () => {
     assert.equal(indentOf('  \tx'), 3);

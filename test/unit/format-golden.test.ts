@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { atExitOutput, FormatError, formatOutput, stripAnsi, type OutputKind } from '../../src/output/index.js';
+import { atExitOutput, FormatError, formatOutput, type OutputKind } from '../../src/output/index.js';
+import { stripAnsi } from '../../src/output/style.js';
 import { parsePyJson } from '../../src/value/pyjson.js';
 
 interface Golden {

@@ -1,7 +1,7 @@
 // Python operations with Python's exception messages (values checked in Python 3.11).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pyDictGet, pyGetItem, pyItems, pyIter, pySorted } from '../../src/output/pyops.js';
+import { pyDictGet, pyGetItem, pyItems, pyIter, pySorted } from '../../src/value/pyops.js';
 import { compareStrings as compareCodePoints } from '../../src/value/compare.js';
 import { fromPlain } from '../../src/value/types.js';
 

@@ -1,7 +1,8 @@
 // Table colours: colorama's bytes, and stripping them gives the colourless table.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatOutput, stripAnsi } from '../../src/output/index.js';
+import { formatOutput } from '../../src/output/index.js';
+import { stripAnsi } from '../../src/output/style.js';
 import { fromPlain } from '../../src/value/types.js';
 
 const ctx = { operationName: 'StartDeviceAuthorization', color: true, terminalWidth: 80 };

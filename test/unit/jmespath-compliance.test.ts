@@ -48,7 +48,7 @@ function same(a: Value, b: Value): boolean {
 }
 
 function runCase(given: Value, c: Case): string | undefined {
-  const show = (v: JValue): string => dumpPyJson(v as Value);
+  const show = (v: JValue): string => dumpPyJson(v);
   if (c.error === undefined) {
     const got = compile(c.expression).search(given);
     return same(got as Value, c.result ?? null) ? undefined : `got ${show(got)}, expected ${show(c.result ?? null)}`;

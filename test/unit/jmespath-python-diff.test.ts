@@ -215,7 +215,7 @@ function ours(req: Request): Outcome {
   try {
     const result = expr.search(parsePyJson(req.given));
     if (containsExpRef(result)) return { phase: 'dump', error: 'Object of type _Expression is not JSON serializable' };
-    return { phase: 'ok', json: dumpPyJson(result as Value, { indent: 4 }) };
+    return { phase: 'ok', json: dumpPyJson(result, { indent: 4 }) };
   } catch (e) {
     if (!(e instanceof JmesPathError)) throw e;
     return { phase: 'search', cls: e.pyClass, error: e.message };

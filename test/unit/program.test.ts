@@ -6,7 +6,7 @@ import { UsageError } from '../../src/errors.js';
 function op(argv: string[]): OperationInvocation {
   const inv = parseArgv(argv);
   assert.equal(inv.kind, 'operation');
-  return inv as OperationInvocation;
+  return inv;
 }
 
 test('members and globals anywhere on the line', () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startDeviceAuthorization as sda } from '../../src/model/operations/start-device-authorization.js';
-import { pyInt, shapeResponse } from '../../src/response/shape.js';
+import { shapeResponse } from '../../src/response/shape.js';
+import { pyInt } from '../../src/value/pynum.js';
 import { dumpPyJson } from '../../src/value/pyjson.js';
 
 const shape = (body: string) => dumpPyJson(shapeResponse(sda, Buffer.from(body)));

@@ -13,7 +13,7 @@ import {
   makeCertificateAuthority,
   makeSelfSignedServerCertificate,
   type Pem,
-} from '../../src/tls/certs.js';
+} from '../../src/emulator/certs.js';
 
 /** Serves "ok" over TLS with `pem` on 127.0.0.1 and an ephemeral port, for one test body. */
 async function withTlsServer(pem: Pem, fn: (port: number) => Promise<void>): Promise<void> {

@@ -48,7 +48,6 @@ export const createTokenWithIam: OperationDescription = {
     {
       name: 'scope',
       type: 'list',
-      element: 'string',
       elementShape: 'Scope',
       doc: 'The list of scopes for which authorization is requested. The access token that is issued is limited to the scopes that are granted. If the value is not specified, IAM Identity Center authorizes all scopes configured for the application, including the following default scopes: openid, aws, sts:identity_context.',
     },
@@ -99,7 +98,6 @@ export const createTokenWithIam: OperationDescription = {
     {
       name: 'scope',
       type: 'list',
-      element: 'string',
       elementShape: 'Scope',
       doc: 'The list of scopes for which authorization is granted. The access token that is issued is limited to the scopes that are granted.',
     },
@@ -115,20 +113,6 @@ export const createTokenWithIam: OperationDescription = {
         },
       ],
     },
-  ],
-  errors: [
-    'InvalidRequestException',
-    'InvalidClientException',
-    'InvalidGrantException',
-    'UnauthorizedClientException',
-    'UnsupportedGrantTypeException',
-    'InvalidScopeException',
-    'AuthorizationPendingException',
-    'SlowDownException',
-    'AccessDeniedException',
-    'ExpiredTokenException',
-    'InternalServerException',
-    'InvalidRequestRegionException',
   ],
   examples: [
     {

@@ -51,7 +51,6 @@ export const createToken: OperationDescription = {
     {
       name: 'scope',
       type: 'list',
-      element: 'string',
       doc: 'The list of scopes for which authorization is requested. This parameter has no effect; the access token will always include all scopes configured during client registration.',
     },
     {
@@ -86,19 +85,6 @@ export const createToken: OperationDescription = {
       sensitive: true,
       doc: 'The idToken is not implemented or supported. ' + SEE_ALSO + '\n\nA JSON Web Token (JWT) that identifies who is associated with the issued access token.',
     },
-  ],
-  errors: [
-    'InvalidRequestException',
-    'InvalidClientException',
-    'InvalidGrantException',
-    'UnauthorizedClientException',
-    'UnsupportedGrantTypeException',
-    'InvalidScopeException',
-    'AuthorizationPendingException',
-    'SlowDownException',
-    'AccessDeniedException',
-    'ExpiredTokenException',
-    'InternalServerException',
   ],
   examples: [
     {

@@ -20,19 +20,16 @@ export const registerClient: OperationDescription = {
     {
       name: 'scopes',
       type: 'list',
-      element: 'string',
       doc: 'The list of scopes that are defined by the client. Upon authorization, this list is used to restrict permissions when granting an access token.',
     },
     {
       name: 'redirectUris',
       type: 'list',
-      element: 'string',
       doc: 'The list of redirect URI that are defined by the client. At completion of authorization, this list is used to restrict what locations the user agent can be redirected back to.',
     },
     {
       name: 'grantTypes',
       type: 'list',
-      element: 'string',
       doc: 'The list of OAuth 2.0 grant types that are defined by the client. This list is used to restrict the token granting flows available to the client. ' + GRANT_TYPES_DOC,
     },
     {
@@ -62,15 +59,6 @@ export const registerClient: OperationDescription = {
     { name: 'clientSecretExpiresAt', type: 'long', doc: 'Indicates the time at which the clientId and clientSecret will become invalid.' },
     { name: 'authorizationEndpoint', type: 'string', doc: 'An endpoint that the client can use to request authorization.' },
     { name: 'tokenEndpoint', type: 'string', doc: 'An endpoint that the client can use to create tokens.' },
-  ],
-  errors: [
-    'InvalidRequestException',
-    'InvalidScopeException',
-    'InvalidClientMetadataException',
-    'InternalServerException',
-    'InvalidRedirectUriException',
-    'UnsupportedGrantTypeException',
-    'SlowDownException',
   ],
   examples: [
     {

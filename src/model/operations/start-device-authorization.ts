@@ -38,7 +38,6 @@ export const startDeviceAuthorization: OperationDescription = {
     { name: 'expiresIn', type: 'integer', doc: 'Indicates the number of seconds in which the verification code will become invalid.' },
     { name: 'interval', type: 'integer', doc: 'Indicates the number of seconds the client must wait between attempts when polling for a session.' },
   ],
-  errors: ['InvalidRequestException', 'InvalidClientException', 'UnauthorizedClientException', 'SlowDownException', 'InternalServerException'],
   examples: [
     {
       title: 'To start device authorization',

@@ -1,3 +1,6 @@
+import { PyException } from '../../value/exception.js';
+import { pyRepr } from '../../value/pystr.js';
+
 /**
  * The errors jmespath.py 1.1.0 raises, with `message` exactly its `str(exception)`: the AWS CLI
  * prints that text verbatim ("Bad value for --query ...: <str(e)>" at compile time, "\n<str(e)>\n"
@@ -7,15 +10,19 @@
 /** The compliance suite's error categories, plus 'syntax' for anything raised while compiling. */
 export type ErrorCategory = 'syntax' | 'invalid-arity' | 'invalid-type' | 'invalid-value' | 'unknown-function';
 
-/** Any error jmespath.py would raise; `pyClass` names the Python exception class. */
-export class JmesPathError extends Error {
+/**
+ * Any error a jmespath.py search or compile raises: its own exceptions (ParseError, ...) and the
+ * Python built-in ones that escape it unwrapped (TypeError from `1 < 'a'`, ValueError from a
+ * zero slice step), with the compliance suite's category.
+ */
+export class JmesPathError extends PyException {
   constructor(
     message: string,
-    readonly pyClass: string,
+    pyClass: string,
     readonly category: ErrorCategory,
+    options?: ErrorOptions,
   ) {
-    super(message);
-    this.name = 'JmesPathError';
+    super(pyClass, message, options);
   }
 }
 
@@ -74,7 +81,7 @@ export function arityError(expected: number, actual: number, name: string, varia
 /** JMESPathTypeError; `value` is Python's str() of the offending value. */
 export function jmesTypeError(name: string, value: string, actualType: string, expected: readonly string[]): JmesPathError {
   return new JmesPathError(
-    `In function ${name}(), invalid type for value: ${value}, expected one of: ${pyStrList(expected)}, ` +
+    `In function ${name}(), invalid type for value: ${value}, expected one of: ${pyRepr([...expected])}, ` +
       `received: "${actualType}"`,
     'JMESPathTypeError',
     'invalid-type',
@@ -86,15 +93,7 @@ export function unknownFunctionError(name: string): JmesPathError {
   return new JmesPathError(`Unknown function: ${name}()`, 'UnknownFunctionError', 'unknown-function');
 }
 
-/**
- * A Python built-in exception escaping jmespath.py (it does not wrap them): TypeError from
- * `1 < 'a'`, ValueError from a zero slice step, OverflowError from ceil(inf)...
- */
-export function pythonError(pyClass: 'TypeError' | 'ValueError' | 'OverflowError', message: string): JmesPathError {
-  return new JmesPathError(message, pyClass, pyClass === 'TypeError' ? 'invalid-type' : 'invalid-value');
-}
-
-/** repr() of a list of plain ASCII strings, as Python prints `['string', 'array']`. */
-export function pyStrList(items: readonly string[]): string {
-  return `[${items.map((s) => `'${s}'`).join(', ')}]`;
+/** A Python built-in exception raised during a search, as the JmesPathError the callers see. */
+export function builtinError(e: PyException): JmesPathError {
+  return new JmesPathError(e.message, e.pyClass, e.pyClass === 'TypeError' ? 'invalid-type' : 'invalid-value', { cause: e });
 }

@@ -4,13 +4,15 @@
  * elements' own types, to_string writes json.dumps's compact ASCII form.
  */
 import { pyCompare, pyEquals, pyLess } from '../../value/compare.js';
-import type { Value } from '../../value/types.js';
-import { jmesTypeError, pythonError, unknownFunctionError } from './errors.js';
-import { dictUpdate } from './merge.js';
-import { dumpCompact, pyRound, pySum, pyTrueDivide, type PyNumber } from './pynum.js';
-import { pyFloatFromString, pyIntFromString } from '../../value/pytext.js';
+import { PyException } from '../../value/exception.js';
+import { dumpPyJson } from '../../value/pyjson.js';
+import { pyCeil, pyFloat, pyFloor, pyInt, pySum, pyTrueDivide } from '../../value/pynum.js';
+import { pyDictUpdate } from '../../value/pyops.js';
+import { pyStr, pyTypeName } from '../../value/pystr.js';
+import type { PyNumber } from '../../value/types.js';
+import { jmesTypeError, unknownFunctionError } from './errors.js';
 import { validateArguments, type Param } from './signature.js';
-import { ExpRef, jmesTypeOf, pyTypeOf, strJ, type JValue } from './values.js';
+import { ExpRef, jmesTypeOf, type JValue } from './values.js';
 
 interface FunctionSpec {
   readonly signature: readonly Param[];
@@ -34,10 +36,10 @@ const ref = (v: JValue | undefined): ExpRef => v as ExpRef;
 const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
   ['abs', { signature: [NUMBER], call: ([x]) => (typeof x === 'bigint' ? (x < 0n ? -x : x) : Math.abs(num(x) as number)) }],
   ['avg', { signature: [{ types: ['array-number'] }], call: ([x]) => avg(list(x) as PyNumber[]) }],
-  ['ceil', { signature: [NUMBER], call: ([x]) => pyRound(num(x), 'ceil') }],
+  ['ceil', { signature: [NUMBER], call: ([x]) => pyCeil(num(x)) }],
   ['contains', { signature: [{ types: ['array', 'string'] }, ANY], call: ([s, x]) => contains(s as string | JValue[], x as JValue) }],
   ['ends_with', { signature: [STRING, STRING], call: ([s, x]) => str(s).endsWith(str(x)) }],
-  ['floor', { signature: [NUMBER], call: ([x]) => pyRound(num(x), 'floor') }],
+  ['floor', { signature: [NUMBER], call: ([x]) => pyFloor(num(x)) }],
   ['join', { signature: [STRING, { types: ['array-string'] }], call: ([sep, xs]) => (list(xs) as string[]).join(str(sep)) }],
   ['keys', { signature: [OBJECT], call: ([x]) => [...map(x).keys()] }],
   ['length', { signature: [{ types: ['string', 'array', 'object'] }], call: ([x]) => BigInt(length(x as JValue)) }],
@@ -55,7 +57,7 @@ const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpe
   ['sum', { signature: [{ types: ['array-number'] }], call: ([xs]) => pySum(list(xs) as PyNumber[]) }],
   ['to_array', { signature: [ANY], call: ([x]) => (Array.isArray(x) ? x : [x as JValue]) }],
   ['to_number', { signature: [ANY], call: ([x]) => toNumber(x as JValue) }],
-  ['to_string', { signature: [ANY], call: ([x]) => (typeof x === 'string' ? x : dumpCompact(x as JValue)) }],
+  ['to_string', { signature: [ANY], call: ([x]) => (typeof x === 'string' ? x : toJsonString(x as JValue)) }],
   ['type', { signature: [ANY], call: ([x]) => (x instanceof ExpRef ? null : jmesTypeOf(x as JValue)) }],
   ['values', { signature: [OBJECT], call: ([x]) => [...map(x).values()] }],
 ]);
@@ -77,9 +79,9 @@ function avg(xs: PyNumber[]): JValue {
 
 /** Python's `x in subject`: == membership in a list, substring test in a str. */
 function contains(subject: string | JValue[], x: JValue): boolean {
-  if (Array.isArray(subject)) return subject.some((e) => pyEquals(e as Value, x as Value));
+  if (Array.isArray(subject)) return subject.some((e) => pyEquals(e, x));
   if (typeof x !== 'string') {
-    throw pythonError('TypeError', `'in <string>' requires string as left operand, not ${pyTypeOf(x)}`);
+    throw new PyException('TypeError', `'in <string>' requires string as left operand, not ${pyTypeName(x)}`);
   }
   return subject.includes(x);
 }
@@ -108,15 +110,15 @@ function extreme(xs: JValue[], sign: 1 | -1): JValue {
   let best = xs[0];
   if (best === undefined) return null;
   for (const x of xs.slice(1)) {
-    if ((pyCompare(x as Value, best as Value) ?? 0) * sign > 0) best = x;
+    if ((pyCompare(x, best) ?? 0) * sign > 0) best = x;
   }
   return best;
 }
 
 /** list.sort()'s order: only `<` is consulted, and the sort is stable. */
 function byPyOrder(a: JValue, b: JValue): number {
-  if (pyLess(a as Value, b as Value)) return -1;
-  return pyLess(b as Value, a as Value) ? 1 : 0;
+  if (pyLess(a, b)) return -1;
+  return pyLess(b, a) ? 1 : 0;
 }
 
 /** A key function that only lets `allowed` JMESPath types through, as _create_key_func does. */
@@ -124,7 +126,7 @@ function keyFunction(f: ExpRef, allowed: readonly string[], name: string): (x: J
   return (x) => {
     const key = f.apply(x);
     const type = jmesTypeOf(key);
-    if (!allowed.includes(type)) throw jmesTypeError(name, strJ(key), type, allowed);
+    if (!allowed.includes(type)) throw jmesTypeError(name, pyStr(key), type, allowed);
     return key;
   };
 }
@@ -135,7 +137,7 @@ function sortBy(xs: JValue[], f: ExpRef): JValue {
   // The first element's key type is required of all keys; the error shows the element itself.
   const required = jmesTypeOf(f.apply(first));
   if (required !== 'number' && required !== 'string') {
-    throw jmesTypeError('sort_by', strJ(first), required, ['string', 'number']);
+    throw jmesTypeError('sort_by', pyStr(first), required, ['string', 'number']);
   }
   const key = keyFunction(f, [required], 'sort_by');
   const keyed = xs.map((x) => ({ x, k: key(x) }));
@@ -153,9 +155,9 @@ function extremeBy(xs: JValue[], f: ExpRef, name: 'min_by' | 'max_by'): JValue {
   const op = name === 'max_by' ? '>' : '<';
   for (const x of rest) {
     const k = key(x);
-    const c = pyCompare(k as Value, bestKey as Value);
+    const c = pyCompare(k, bestKey);
     if (c === undefined) {
-      throw pythonError('TypeError', `'${op}' not supported between instances of '${pyTypeOf(k)}' and '${pyTypeOf(bestKey)}'`);
+      throw new PyException('TypeError', `'${op}' not supported between instances of '${pyTypeName(k)}' and '${pyTypeName(bestKey)}'`);
     }
     if (op === '>' ? c > 0 : c < 0) {
       best = x;
@@ -167,16 +169,33 @@ function extremeBy(xs: JValue[], f: ExpRef, name: 'min_by' | 'max_by'): JValue {
 
 function merge(args: JValue[]): JValue {
   const merged = new Map<string, JValue>();
-  for (const arg of args) dictUpdate(merged, arg);
+  for (const arg of args) pyDictUpdate(merged, arg);
   return merged;
 }
 
-/** to_number: numbers as they are, strings through Python's int() then float(), else None. */
+/**
+ * to_number: numbers as they are; anything else through Python's int() then float(), a ValueError
+ * from both giving None. (int() of an `&expr` raises TypeError, which escapes as in jmespath.py.)
+ */
 function toNumber(x: JValue): JValue {
   if (x === null || typeof x === 'boolean' || Array.isArray(x) || x instanceof Map) return null;
   if (typeof x === 'bigint' || typeof x === 'number') return x;
-  if (x instanceof ExpRef) {
-    throw pythonError('TypeError', "int() argument must be a string, a bytes-like object or a real number, not '_Expression'");
+  if (x instanceof ExpRef) return pyInt(x);
+  const isValueError = (e: unknown): boolean => e instanceof PyException && e.pyClass === 'ValueError';
+  try {
+    return pyInt(x);
+  } catch (e) {
+    if (!isValueError(e)) throw e;
   }
-  return pyIntFromString(x) ?? pyFloatFromString(x) ?? null;
+  try {
+    return pyFloat(x);
+  } catch (e) {
+    if (!isValueError(e)) throw e;
+  }
+  return null;
+}
+
+/** json.dumps(v, separators=(',', ':'), default=str) as to_string() calls it (ensure_ascii on). */
+function toJsonString(v: JValue): string {
+  return dumpPyJson(v, { separators: [',', ':'], ensureAscii: true, default: pyStr });
 }

@@ -3,13 +3,15 @@
  * over the project's Python-semantics Values. Written from its observable behaviour: same
  * grammar quirks, same results (ints vs floats), same error texts.
  */
+import { PyException } from '../../value/exception.js';
 import type { Node } from './ast.js';
+import { builtinError, JmesPathError } from './errors.js';
 import { evaluate } from './interpreter.js';
 import { parse } from './parser.js';
 import type { JValue } from './values.js';
 
-export { JmesPathError, type ErrorCategory } from './errors.js';
-export { containsExpRef, ExpRef, type JValue } from './values.js';
+export { JmesPathError };
+export { containsExpRef, type JValue } from './values.js';
 
 /** A parsed expression, reusable against any number of documents. */
 export interface Expression {
@@ -22,7 +24,18 @@ export interface Expression {
 /** jmespath.compile(): throws JmesPathError (category 'syntax') with jmespath.py's message. */
 export function compile(expression: string): Expression {
   const ast = parse(expression);
-  return { expression, ast, search: (data) => evaluate(ast, data) };
+  return {
+    expression,
+    ast,
+    search(data) {
+      try {
+        return evaluate(ast, data);
+      } catch (e) {
+        if (e instanceof PyException && !(e instanceof JmesPathError)) throw builtinError(e);
+        throw e;
+      }
+    },
+  };
 }
 
 /** jmespath.search(). */

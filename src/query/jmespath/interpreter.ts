@@ -3,11 +3,11 @@
  * with Python semantics.
  */
 import { pyCompare, pyEquals } from '../../value/compare.js';
-import type { Value } from '../../value/types.js';
+import { PyException } from '../../value/exception.js';
+import { pyTypeName } from '../../value/pystr.js';
 import type { Comparator, Node } from './ast.js';
-import { pythonError } from './errors.js';
 import { callFunction } from './functions.js';
-import { ExpRef, isFalse, pyTypeOf, type JValue } from './values.js';
+import { ExpRef, isFalse, type JValue } from './values.js';
 
 /** Evaluates `node` against `value`. Throws JmesPathError for what jmespath.py raises. */
 export function evaluate(node: Node, value: JValue): JValue {
@@ -120,7 +120,7 @@ function index(list: JValue[], i: bigint): JValue {
 /** list[start:stop:step] exactly as Python's PySlice_AdjustIndices computes it. */
 export function slice<T>(list: T[], start: bigint | null, stop: bigint | null, step: bigint | null): T[] {
   const s = step ?? 1n;
-  if (s === 0n) throw pythonError('ValueError', 'slice step cannot be zero');
+  if (s === 0n) throw new PyException('ValueError', 'slice step cannot be zero');
   const n = BigInt(list.length);
   const [lower, upper] = s < 0n ? [-1n, n - 1n] : [0n, n];
   const clamp = (x: bigint | null, dflt: bigint): number => {
@@ -146,11 +146,11 @@ function compare(op: Comparator, left: JValue, right: JValue): JValue {
   if (op === 'ne') return !jmesEquals(left, right);
   // Ordering only applies to numbers and strings (not bools); anything else is None.
   if (!isComparable(left) || !isComparable(right)) return null;
-  const c = pyCompare(left as Value, right as Value);
+  const c = pyCompare(left, right);
   if (c === undefined) {
-    throw pythonError(
+    throw new PyException(
       'TypeError',
-      `'${OPERATOR_TEXT[op]}' not supported between instances of '${pyTypeOf(left)}' and '${pyTypeOf(right)}'`,
+      `'${OPERATOR_TEXT[op]}' not supported between instances of '${pyTypeName(left)}' and '${pyTypeName(right)}'`,
     );
   }
   if (Number.isNaN(c)) return false;
@@ -172,7 +172,7 @@ function jmesEquals(x: JValue, y: JValue): boolean {
   } else if (isZeroOrOne(y) && typeof x === 'boolean') {
     return false;
   }
-  return pyEquals(x as Value, y as Value);
+  return pyEquals(x, y);
 }
 
 const isZeroOrOne = (v: JValue): boolean =>

@@ -3,9 +3,9 @@
  * quirks, which the AWS CLI exposes: `f(a b)` is `f(a, b)`, `{a: b c: d}` is `{a: b, c: d}`,
  * `[1:2 3]` is `[1:3]`, `(a)(b)` calls function `a`, and every error names the same token.
  */
-import { pyStr } from '../../value/pystr.js';
+import { pyRepr, pyStr } from '../../value/pystr.js';
 import { IDENTITY, type Comparator, type KeyValPair, type Node } from './ast.js';
-import { incompleteExpressionError, parseError, pyStrList, type JmesPathError } from './errors.js';
+import { incompleteExpressionError, parseError, type JmesPathError } from './errors.js';
 import { tokenize, type Token, type TokenType } from './lexer.js';
 
 const BINDING_POWER: Readonly<Record<TokenType, number>> = {
@@ -276,7 +276,7 @@ class Parser {
     for (;;) {
       const keyToken = this.token(0);
       if (this.peek() !== 'quoted_identifier' && this.peek() !== 'unquoted_identifier') {
-        throw this.expected(pyStrList(['quoted_identifier', 'unquoted_identifier']));
+        throw this.expected(pyRepr(['quoted_identifier', 'unquoted_identifier']));
       }
       this.advance();
       this.match('colon');
@@ -315,6 +315,6 @@ class Parser {
       this.match('lbrace');
       return this.multiSelectHash();
     }
-    throw this.error(this.token(0), `Expecting: ${pyStrList(DOT_RHS_ALLOWED)}, got: ${type}`);
+    throw this.error(this.token(0), `Expecting: ${pyRepr([...DOT_RHS_ALLOWED])}, got: ${type}`);
   }
 }

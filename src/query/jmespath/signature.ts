@@ -3,8 +3,9 @@
  * does them. Its messages mix vocabularies, and we keep that: the top-level check reports the
  * JMESPath type ("number"), the array-element check reports the Python type name ("int", "str").
  */
+import { pyStr, pyTypeName } from '../../value/pystr.js';
 import { arityError, jmesTypeError } from './errors.js';
-import { jmesTypeOfPy, pyTypeOf, strJ, type JValue } from './values.js';
+import { jmesTypeOfPy, type JValue } from './values.js';
 
 /** One parameter: allowed JMESPath types ('number', 'array-string', ...); empty means any. */
 export interface Param {
@@ -47,8 +48,8 @@ function checkType(name: string, value: JValue, types: readonly string[]): void 
     if (dash >= 0) subtypes.push(pyTypesFor(t.slice(dash + 1)));
     allowed.push(...pyTypesFor(dash >= 0 ? t.slice(0, dash) : t));
   }
-  const actual = pyTypeOf(value);
-  if (!allowed.includes(actual)) throw jmesTypeError(name, strJ(value), jmesTypeOfPy(actual), types);
+  const actual = pyTypeName(value);
+  if (!allowed.includes(actual)) throw jmesTypeError(name, pyStr(value), jmesTypeOfPy(actual), types);
   if (subtypes.length > 0 && Array.isArray(value)) checkElements(name, value, subtypes, types);
 }
 
@@ -58,12 +59,12 @@ function checkElements(name: string, list: JValue[], subtypes: (readonly string[
     // Several element types (max, min, sort): the first element decides which one applies.
     const first = list[0];
     if (first === undefined) return;
-    const firstType = pyTypeOf(first);
+    const firstType = pyTypeName(first);
     allowed = subtypes.find((s) => s.includes(firstType));
-    if (allowed === undefined) throw jmesTypeError(name, strJ(first), firstType, types);
+    if (allowed === undefined) throw jmesTypeError(name, pyStr(first), firstType, types);
   }
   for (const element of list) {
-    const t = pyTypeOf(element);
-    if (!allowed.includes(t)) throw jmesTypeError(name, strJ(element), t, types);
+    const t = pyTypeName(element);
+    if (!allowed.includes(t)) throw jmesTypeError(name, pyStr(element), t, types);
   }
 }

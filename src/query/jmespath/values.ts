@@ -2,16 +2,28 @@
  * What a JMESPath evaluation handles: the project's Values plus expression references (`&expr`),
  * which jmespath.py lets escape into ordinary data (`[&a]`, `{a: &b}`, `to_string(&a)`).
  */
-import { pyRepr, pyStrRepr, pyTypeName } from '../../value/pystr.js';
-import type { Value } from '../../value/types.js';
+import { pyTypeName } from '../../value/pystr.js';
+import type { PyObject } from '../../value/types.js';
 import type { Node } from './ast.js';
 
+/**
+ * Python's repr of an _Expression has its memory address; we cannot reproduce one, so we print a
+ * fixed, plausible address.
+ */
+export const EXPREF_REPR = '<jmespath.visitor._Expression object at 0x7f0000000000>';
+
 /** jmespath.py's _Expression: an unevaluated expression plus the interpreter to run it. */
-export class ExpRef {
+export class ExpRef implements PyObject {
+  readonly pyType = '_Expression';
+
   constructor(
     readonly node: Node,
     readonly evaluate: (node: Node, value: JValue) => JValue,
   ) {}
+
+  pyRepr(): string {
+    return EXPREF_REPR;
+  }
 
   /** Evaluates the referenced expression against `value`. */
   apply(value: JValue): JValue {
@@ -21,18 +33,6 @@ export class ExpRef {
 
 /** A Value, or an ExpRef anywhere inside. */
 export type JValue = null | boolean | string | bigint | number | JValue[] | Map<string, JValue> | ExpRef;
-
-/**
- * Python's repr of an _Expression has its memory address; we cannot reproduce one, so we print a
- * fixed, plausible address.
- */
-export const EXPREF_REPR = '<jmespath.visitor._Expression object at 0x7f0000000000>';
-
-/** type(v).__name__ in Python. */
-export function pyTypeOf(v: JValue): string {
-  // pyTypeName looks at the top level only, where v is no ExpRef.
-  return v instanceof ExpRef ? '_Expression' : pyTypeName(v as Value);
-}
 
 const TYPES_MAP: Readonly<Record<string, string>> = {
   bool: 'boolean', list: 'array', dict: 'object', NoneType: 'null', str: 'string',
@@ -45,18 +45,7 @@ export function jmesTypeOfPy(pyType: string): string {
 }
 
 /** The JMESPath type name of a value. */
-export const jmesTypeOf = (v: JValue): string => jmesTypeOfPy(pyTypeOf(v));
-
-/** Python's repr(). */
-export function reprJ(v: JValue): string {
-  if (v instanceof ExpRef) return EXPREF_REPR;
-  if (Array.isArray(v)) return `[${v.map(reprJ).join(', ')}]`;
-  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyStrRepr(k)}: ${reprJ(x)}`).join(', ')}}`;
-  return pyRepr(v);
-}
-
-/** Python's str(), which is what '%s' prints in jmespath.py's messages. */
-export const strJ = (v: JValue): string => (typeof v === 'string' ? v : reprJ(v));
+export const jmesTypeOf = (v: JValue): string => jmesTypeOfPy(pyTypeName(v));
 
 /**
  * jmespath.py's _is_false: only '', [], {}, None and False are false. Numbers, 0 included, are
