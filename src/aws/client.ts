@@ -1,6 +1,8 @@
 /** The SDK client of one call, wired to our handler, retry strategy and capture middleware. */
 import {
   CreateTokenCommand,
+  CreateTokenWithIAMCommand,
+  type CreateTokenWithIAMCommandInput,
   RegisterClientCommand,
   SSOOIDCClient,
   StartDeviceAuthorizationCommand,
@@ -32,6 +34,8 @@ export function makeCommand(op: OperationDescription, input: Record<string, unkn
       return new RegisterClientCommand(input as unknown as RegisterClientCommandInput) as AnyCommand;
     case 'CreateToken':
       return new CreateTokenCommand(input as unknown as CreateTokenCommandInput) as AnyCommand;
+    case 'CreateTokenWithIAM':
+      return new CreateTokenWithIAMCommand(input as unknown as CreateTokenWithIAMCommandInput) as AnyCommand;
     default:
       throw new Error(`no SDK command for operation ${op.name}`);
   }
@@ -80,6 +84,11 @@ export function createClient(p: ClientParts): SSOOIDCClient {
     userAgentAppId: () => Promise.resolve(config.userAgentAppId),
     customUserAgent: userAgentPairs(options.userAgent),
     requestHandler: new SendHandler({ ...p.transport.settings, state: p.connection, ...signal }),
+    // The signed operation gets exactly the credentials resolved for it (never the SDK's own
+    // lookup); without them (--no-sign-request) every operation goes out unsigned.
+    ...(options.credentials === undefined
+      ? { httpAuthSchemeProvider: () => [{ schemeId: 'smithy.api#noAuth' }] }
+      : { credentials: options.credentials }),
   });
   const capture = captureMiddleware<ServiceInputTypes, ServiceOutputTypes>({
     attempts: p.attempts,
@@ -87,7 +96,8 @@ export function createClient(p: ClientParts): SSOOIDCClient {
     log: options.log,
     secrets: secretValues(p.op, p.input),
     endpointQuery: new URL(config.endpoint.url).searchParams,
-    path: operationPath(config.endpoint.url, p.op.http.path),
+    // The model's query string (`?aws_iam=t`) is the SDK's to send: it is signed with the path.
+    path: operationPath(config.endpoint.url, p.op.http.path.split('?')[0] as string),
     ...(p.transport.settings.proxy ? { maskedProxy: p.transport.settings.proxy.masked } : {}),
     ...signal,
   });

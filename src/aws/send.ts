@@ -11,10 +11,19 @@ import type { AttemptRecord } from './capture.js';
 import { scrubSecrets } from '../debug/redact.js';
 import { createClient, makeCommand, secretValues } from './client.js';
 import { ConnectionState } from './socket.js';
-import { parseErrorResponse, retryErrorCode } from './error-response.js';
+import { parseErrorResponse, parseErrorResponseV2, retryErrorCode } from './error-response.js';
 import { abortableSleep, type AttemptOutcome, BotocoreRetryStrategy } from './retry.js';
 import { logSettings, operationUrl, prepareTransport, unparsableEndpoint } from './settings.js';
 import type { SendOptions } from './send-options.js';
+import type { Value, ValueMap } from '../value/types.js';
+
+/** Every string in a value (keys too) through `scrub`. */
+function scrubValue(v: Value, scrub: (text: string) => string): Value {
+  if (typeof v === 'string') return scrub(v);
+  if (Array.isArray(v)) return v.map((x) => scrubValue(x, scrub));
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [scrub(k), scrubValue(x, scrub)]));
+  return v;
+}
 
 /** A 2xx response exactly as received. Header names are lower-case. */
 export interface RawResponse {
@@ -103,7 +112,15 @@ function finish(
     const { status, headers, body } = last.response;
     const parsed = parseErrorResponse(status, headers, body);
     const [code, message] = [scrub(parsed.code), scrub(parsed.message)];
-    const error = new ServiceError({ code, operation: op.name, message, httpStatus: status, ...(maxReached ? { maxRetriesReached: n - 1 } : {}) });
+    const v2 = parseErrorResponseV2(status, headers, body);
+    const error = new ServiceError({
+      code,
+      operation: op.name,
+      message,
+      httpStatus: status,
+      ...(maxReached ? { maxRetriesReached: n - 1 } : {}),
+      v2: { message: scrub(v2.message), info: scrubValue(v2.info, scrub) as ValueMap },
+    });
     log.debug('send', `Outcome: service error after ${n} attempt(s): ${error.message}`);
     throw error;
   }

@@ -6,6 +6,7 @@ import type { CommandModule } from '../commands/command.js';
 import { createDebugLog, silentLog, type DebugLog } from '../debug/log.js';
 import type { Deps } from '../deps.js';
 import { CliError, EXIT, InterruptedError, UsageError } from '../errors.js';
+import { ERROR_FORMAT_CHOICES } from './spec.js';
 import { maskUrlCredentials } from '../debug/mask-url.js';
 import { terminalSafe } from '../debug/terminal-safe.js';
 import { parseArgv, type Invocation } from './program.js';
@@ -41,6 +42,47 @@ export function errorText(e: CliError): string {
   return e.layout === 'aws' ? `\n${e.message}\n` : `${e.message}\n`;
 }
 
+/** `--cli-error-format X` as typed, for errors the parser raised before it had the globals. */
+function typedErrorFormat(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === '--cli-error-format') found = argv[i + 1];
+    else if (a.startsWith('--cli-error-format=')) found = a.slice('--cli-error-format='.length);
+  });
+  return found !== undefined && (ERROR_FORMAT_CHOICES as readonly string[]).includes(found) ? found : undefined;
+}
+
+/** The error text: AWS CLI v2's when an error format is in force, else the AWS CLI v1 wording. */
+async function printedError(e: CliError, argv: readonly string[], inv: Invocation | undefined, deps: Deps): Promise<string> {
+  const globals = inv !== undefined && 'globals' in inv ? inv.globals : undefined;
+  // v2's main parser failing leaves no parsed globals: then only the environment and config count.
+  const flag = globals ? globals.cliErrorFormat : e instanceof UsageError && e.globalParse ? undefined : typedErrorFormat(argv);
+  if (flag === undefined && !deps.env['AWS_CLI_ERROR_FORMAT'] && !(await mayConfigureErrorFormat(deps))) return errorText(e);
+  const { formatError } = await import('./error-format.js');
+  const ctx = { flag, profile: globals?.profile, color: globals?.color };
+  return (await formatError(e, ctx, deps)) ?? errorText(e);
+}
+
+/**
+ * False when no shared file can hold cli_error_format: most configs never mention it, so the
+ * bytes are looked at before any config module loads (the error path of every run stays light).
+ */
+async function mayConfigureErrorFormat(deps: Deps): Promise<boolean> {
+  const home = deps.homedir.replace(/\/+$/, '');
+  const files = [deps.env['AWS_CONFIG_FILE'] ?? `${home}/.aws/config`, deps.env['AWS_SHARED_CREDENTIALS_FILE'] ?? `${home}/.aws/credentials`];
+  for (const f of files) {
+    // `~`, `$VAR` and relative paths: the config loader expands them; let it decide.
+    if (f !== '' && !f.startsWith('/')) return true;
+    try {
+      const bytes = await deps.fs.read(f, { maxBytes: 1024 * 1024, signal: deps.signal });
+      if (/cli_error_format/i.test(bytes.toString('latin1'))) return true;
+    } catch {
+      // unreadable: nothing configured there
+    }
+  }
+  return false;
+}
+
 /**
  * Every error and --debug line goes out through here: URL credentials masked always (whatever
  * message quotes the URL), and on a terminal the control characters a server may have put in
@@ -53,8 +95,9 @@ function stderrText(text: string, deps: Deps): string {
 
 export async function main(argv: readonly string[], deps: Deps): Promise<number> {
   let log: DebugLog = silentLog;
+  let inv: Invocation | undefined;
   try {
-    const inv = parseArgv(argv);
+    inv = parseArgv(argv);
     if ('globals' in inv && inv.globals.debug) {
       log = createDebugLog((t) => deps.stderr.write(stderrText(t, deps)), deps.now);
       log.debug('clidriver', `CLI version: ${versionLine(deps.platform)}`);
@@ -74,13 +117,13 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
       // A non-Error cause prints as JS prints it; never as JSON, whose fields could hold secrets.
       // eslint-disable-next-line @typescript-eslint/no-base-to-string
       if (log.enabled && e.cause !== undefined) log.debug('clidriver', `Cause: ${String(e.cause)}`);
-      deps.stderr.write(stderrText(errorText(e), deps));
+      deps.stderr.write(stderrText(await printedError(e, argv, inv, deps), deps));
       return e.exitCode;
     }
     // A bug: say what happened in one line; the stack only with --debug.
     const err = e as Error;
     if (log.enabled) log.debug('clidriver', err.stack ?? String(err));
-    deps.stderr.write(stderrText(`\n${err?.message ?? String(e)}\n`, deps));
+    deps.stderr.write(stderrText(await printedError(new CliError(err?.message ?? String(e), EXIT.other), argv, inv, deps), deps));
     return EXIT.other;
   }
 }

@@ -99,7 +99,7 @@ function toCommander(o: OptionSpec): Option {
     case 'choice': {
       const choices = o.choices ?? [];
       const parse = onceParser(flag, (v) => {
-        if (!choices.includes(v)) throw invalidChoice(flag, choices);
+        if (!choices.includes(v)) throw invalidChoice(flag, choices, v);
         return v;
       });
       return new Option(o.implied === undefined ? `${flag} <value>` : `${flag} [value]`).argParser(parse);
@@ -111,6 +111,28 @@ function toCommander(o: OptionSpec): Option {
 
 function addOptions(cmd: Command, options: readonly OptionSpec[]): void {
   for (const o of options) cmd.addOption(toCommander(o));
+}
+
+/**
+ * The global options: their value errors come from AWS CLI v2's main parser, which leaves no
+ * parsed globals, so a --cli-error-format on the same line does not apply to them.
+ */
+function addGlobalOptions(cmd: Command): void {
+  for (const o of GLOBAL_OPTIONS) {
+    const opt = toCommander(o);
+    const parse = opt.parseArg;
+    if (parse !== undefined) {
+      opt.argParser((value: string, previous: unknown) => {
+        try {
+          return parse(value, previous);
+        } catch (e) {
+          if (e instanceof UsageError) e.globalParse = true;
+          throw e;
+        }
+      });
+    }
+    cmd.addOption(opt);
+  }
 }
 
 /** argparse reports the first run of stray words after the unknown options. */
@@ -125,7 +147,11 @@ export function argparseOrder(tokens: readonly string[]): string[] {
 /** Turns commander's own errors into the AWS CLI's argparse messages. */
 function translate(e: CommanderError): UsageError {
   const flag = /option '([^ ']+)/.exec(e.message)?.[1];
-  if (e.code === 'commander.optionMissingArgument' && flag) return new UsageError(`argument ${flag}: expected one argument`);
+  if (e.code === 'commander.optionMissingArgument' && flag) {
+    const err = new UsageError(`argument ${flag}: expected one argument`);
+    err.globalParse = GLOBAL_OPTIONS.some((g) => g.flag === flag);
+    return err;
+  }
   const cmd = /unknown command '([^']*)'/.exec(e.message)?.[1];
   if (e.code === 'commander.unknownCommand' && cmd !== undefined) return unknownCommand(cmd, commandNames());
   return new UsageError(e.message.replace(/^error: /, ''));
@@ -177,7 +203,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
     .helpCommand(false)
     .allowExcessArguments(true)
     .showSuggestionAfterError(false);
-  addOptions(program, GLOBAL_OPTIONS);
+  addGlobalOptions(program);
   program.addOption(new Option('-h, --help'));
   const withGlobals = (c: Command, spec: CommandSpec): WithGlobals => {
     const { version: _version, ...globals } = optionValues(GLOBAL_OPTIONS, program.opts());

@@ -21,6 +21,9 @@ export type OutputKind = (typeof OUTPUT_CHOICES)[number];
 export const COLOR_CHOICES = ['on', 'off', 'auto'] as const;
 /** v2's skeletons (v1's are input and output). */
 export const SKELETON_CHOICES = ['input', 'output', 'yaml-input'] as const;
+/** AWS CLI v2's error formats (awscli/errorhandler.py VALID_ERROR_FORMATS), in its order. */
+export const ERROR_FORMAT_CHOICES = ['legacy', 'json', 'yaml', 'text', 'table', 'enhanced'] as const;
+export const BINARY_FORMAT_CHOICES = ['base64', 'raw-in-base64-out'] as const;
 /** The shells `sso-oidc completion` writes scripts for. */
 export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
 
@@ -157,6 +160,21 @@ export const GLOBAL_OPTIONS = [
     flag: '--cli-connect-timeout',
     kind: 'integer',
     doc: 'The maximum socket connect time in seconds. If the value is set to 0, the socket connect will be blocking and not timeout. The default value is 60 seconds.',
+  },
+  // AWS CLI v2's global options. The three compatibility flags change nothing here.
+  {
+    flag: '--cli-binary-format',
+    kind: 'choice',
+    choices: BINARY_FORMAT_CHOICES,
+    doc: 'The formatting style to be used for binary blobs. (Accepted for compatibility with AWS CLI v2: these operations have no binary members.)',
+  },
+  { flag: '--no-cli-pager', kind: 'negated', doc: 'Disable cli pager for output. (Accepted for compatibility with AWS CLI v2: output is never paged; AWS_PAGER and cli_pager are ignored.)' },
+  { flag: '--no-cli-auto-prompt', kind: 'negated', doc: 'Disable automatically prompt for CLI input parameters. (Accepted for compatibility with AWS CLI v2: we never prompt.)' },
+  {
+    flag: '--cli-error-format',
+    kind: 'choice',
+    choices: ERROR_FORMAT_CHOICES,
+    doc: 'The formatting style for error output, as AWS CLI v2 prints it (also AWS_CLI_ERROR_FORMAT and cli_error_format in the config). Without any of them errors are worded as AWS CLI v1 words them.',
   },
 ] as const satisfies readonly OptionSpec[];
 

@@ -20,8 +20,21 @@ export function formatChoices(choices: readonly string[]): string {
   return lines.join('\n');
 }
 
-export function invalidChoice(flag: string, choices: readonly string[]): UsageError {
-  return new UsageError(`argument ${flag}: Invalid choice, valid choices are:\n\n${formatChoices(choices)}`);
+/**
+ * AWS CLI v2's invalid-choice message (awscli/argparser.py `_check_value`), with the usage block
+ * after it as its ArgParseException carries it.
+ */
+export function v2InvalidChoice(dest: string, value: string, choices: readonly string[]): string {
+  const msg = [`Found invalid choice '${value}'\n`];
+  const possible = getCloseMatches(value, choices, 3, 0.8);
+  if (possible.length > 0) msg.push('Maybe you meant:\n', ...possible.map((w) => `  * ${w}`));
+  return `argument ${dest}: ${msg.join('\n')}\n\n${USAGE_BLOCK}`;
+}
+
+export function invalidChoice(flag: string, choices: readonly string[], value?: string): UsageError {
+  return new UsageError(`argument ${flag}: Invalid choice, valid choices are:\n\n${formatChoices(choices)}`, {
+    ...(value === undefined ? {} : { v2: { message: v2InvalidChoice(flag, value, choices) } }),
+  });
 }
 
 /**
@@ -47,6 +60,8 @@ export function unknownCommand(word: string, names: readonly string[]): UsageErr
   return new UsageError(
     `argument command: Invalid choice, valid choices are:\n\n${formatChoices(names)}` +
       suggestion('choice', word, closeMatches(word, names)),
+    // Our commands are v2's operations of `aws sso-oidc`: its operation parser reports them.
+    { v2: { message: v2InvalidChoice('operation', word, names) } },
   );
 }
 
@@ -62,5 +77,6 @@ export function unknownOptionsError(unknown: readonly string[], known: readonly 
     .filter((h): h is string => h !== undefined);
   return new UsageError(`${USAGE_BLOCK}\nUnknown options: ${unknown.join(', ')}${hints.length ? '\n' + hints.join('\n') : ''}`, {
     showUsage: false,
+    v2: { form: 'unknown-options', message: `Unknown options: ${unknown.join(', ')}` },
   });
 }

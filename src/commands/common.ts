@@ -4,6 +4,7 @@
  * warn-once, then the response shaped to the output members). Heavy modules load only when a step
  * needs them.
  */
+import type { AwsCredentialIdentity } from '@smithy/types';
 import { unknownOptionsError } from '../cli/usage.js';
 import { userAgent } from '../cli/version.js';
 import { commandFlags, type CommandSpec, type GlobalArgs } from '../cli/spec.js';
@@ -35,7 +36,11 @@ export type ServiceCall = (op: OperationDescription, input: Record<string, unkno
  * User-Agent (login's authorization code flow sends `md/sso#auth`, as the AWS CLI v2 does);
  * `extra.warn` lets callers that make two callers share one warn-once.
  */
-export async function serviceCaller(config: ResolvedConfig, deps: RunDeps, extra: { userAgent?: string; warn?: (text: string) => void } = {}): Promise<ServiceCall> {
+export async function serviceCaller(
+  config: ResolvedConfig,
+  deps: RunDeps,
+  extra: { userAgent?: string; warn?: (text: string) => void; credentials?: AwsCredentialIdentity } = {},
+): Promise<ServiceCall> {
   const { sendOperation } = await import('../aws/send.js');
   const { shapeResponse } = await import('../response/shape.js');
   const warned = new Set<string>();
@@ -50,6 +55,7 @@ export async function serviceCaller(config: ResolvedConfig, deps: RunDeps, extra
     userAgent: userAgent(deps.platform) + (extra.userAgent === undefined ? '' : ` ${extra.userAgent}`),
     sleep: deps.sleep,
     read: deps.fs.read,
+    ...(extra.credentials === undefined ? {} : { credentials: extra.credentials }),
   };
   return async (op, input) => shapeResponse(op, (await sendOperation(op, input, config, options)).body);
 }

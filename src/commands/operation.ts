@@ -125,6 +125,12 @@ export async function run(inv: OperationInvocation, deps: RunDeps): Promise<void
     return;
   }
 
-  const call = await serviceCaller(config, deps);
+  // Credentials are looked up only for the signed operation, after validation, before sending.
+  let credentials;
+  if (inv.op.auth === 'sigv4' && inv.globals.signRequest) {
+    const { resolveCredentials } = await import('../aws/credentials.js');
+    credentials = await resolveCredentials({ profileFlag: inv.globals.profile, profile: config.profile, env: deps.env, log: deps.log });
+  }
+  const call = await serviceCaller(config, deps, credentials === undefined ? {} : { credentials });
   await write(inv, await call(inv.op, toSdkInput(request)), config, query, deps);
 }

@@ -86,7 +86,10 @@ export function resolveRegion(args: Pick<GlobalArgs, 'region'>, env: Env, profil
 
 /** The error for no region at all; awscli prints it without the usual leading blank line. */
 export function noRegionError(): ConfigError {
-  return new ConfigError('You must specify a region. You can also configure your region by running "aws configure".', { layout: 'plain' });
+  return new ConfigError('You must specify a region. You can also configure your region by running "aws configure".', {
+    layout: 'plain',
+    v2: { form: 'structured', code: 'NoRegion' },
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
  * first stdout line (and `CA bundle: <path>` second with --https), then runs until SIGINT or
  * SIGTERM. Everything else goes to stderr.
  */
+import { parseIamCredentials } from './iam.js';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { EXIT } from '../errors.js';
 import { startEmulator } from './server.js';
@@ -46,6 +47,7 @@ interface ParsedOptions {
   requestLog: number;
   adminToken?: string;
   verbose?: boolean;
+  iamCredentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 function integer(min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
@@ -56,6 +58,12 @@ function integer(min: number, max = Number.MAX_SAFE_INTEGER): (value: string) =>
     }
     return n;
   };
+}
+
+function iamCredentials(value: string): { accessKeyId: string; secretAccessKey: string } {
+  const c = parseIamCredentials(value);
+  if (c === undefined) throw new InvalidArgumentError('Expected ACCESS_KEY_ID:SECRET_ACCESS_KEY.');
+  return c;
 }
 
 function program(io: CliIo): Command {
@@ -72,6 +80,7 @@ function program(io: CliIo): Command {
     .option('--request-log <count>', 'keep the last COUNT requests for GET /emulator/requests', integer(0), 1000)
     .option('--admin-token <token>', 'require "Authorization: Bearer TOKEN" on the /emulator/ admin endpoints (shared machines)')
     .option('--verbose', 'log one line per request (method, path, status) to stderr')
+    .option('--iam-credentials <AKID:SECRET>', 'accept CreateTokenWithIAM requests signed (SigV4) with these credentials', iamCredentials)
     .showHelpAfterError('(run sso-oidc-emulator --help for usage)')
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .exitOverride();
@@ -101,6 +110,7 @@ function toEmulatorOptions(o: ParsedOptions, io: CliIo): EmulatorOptions {
     requestLogLimit: o.requestLog,
     ...(o.adminToken === undefined ? {} : { adminToken: o.adminToken }),
     ...(o.autoApprove === undefined ? {} : { autoApproveSeconds: o.autoApprove === true ? 0 : o.autoApprove }),
+    ...(o.iamCredentials === undefined ? {} : { iamCredentials: o.iamCredentials }),
     ...(o.verbose === true ? { log: (line: string) => void io.stderr.write(`${line}\n`) } : {}),
   };
 }

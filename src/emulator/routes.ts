@@ -9,6 +9,7 @@ import type { FaultAction } from './faults.js';
 import { flatHeaders, parseJsonObject, readBody, sendJson, sendMessageError, sendOidcError } from './http.js';
 import { OAUTH_CODES, isExceptionName, OidcError } from './oidc-errors.js';
 import { registerClient, startDeviceAuthorization } from './operations.js';
+import { handleIamAdmin, handleIamToken } from './iam.js';
 import { createToken } from './token.js';
 import type { Body } from './validate.js';
 import { handlePage, PAGE_ROUTES } from './verify-routes.js';
@@ -58,7 +59,8 @@ async function handle(ctx: EmulatorContext, req: IncomingMessage, res: ServerRes
     return;
   }
   if (url.pathname.startsWith('/emulator/')) {
-    if (admitAdmin(ctx, req, body.text, res)) handleAdmin(ctx, method, url.pathname, body.text, res);
+    const admin = url.pathname.startsWith('/emulator/iam/') ? handleIamAdmin : handleAdmin;
+    if (admitAdmin(ctx, req, body.text, res)) admin(ctx, method, url.pathname, body.text, res);
     return;
   }
   record(ctx, req, url, body.text);
@@ -130,7 +132,8 @@ function route(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, 
       return;
     }
     if (url.pathname === '/token' && url.searchParams.has('aws_iam')) {
-      throw new OidcError('InvalidRequestException', 'CreateTokenWithIAM is not supported by the emulator.');
+      handleIamToken(ctx, req, res, body);
+      return;
     }
     sendJson(res, 200, operation(ctx, parseJsonObject(body)));
     return;

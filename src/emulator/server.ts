@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueServerCertificate, makeCertificateAuthority } from './certs.js';
 import { createContext, type EmulatorContext } from './context.js';
+import { configureIam } from './iam.js';
 import { createHandler } from './routes.js';
 import type { Emulator, EmulatorOptions } from './types.js';
 
@@ -58,6 +59,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1';
   const timers = new Set<NodeJS.Timeout>();
   const ctx = createContext(options, timers);
+  configureIam(ctx, options.iamCredentials);
   const tls = options.https === true ? makeTls(host) : undefined;
   const handler = createHandler(ctx);
   const server: AnyServer = tls === undefined ? http.createServer(handler) : https.createServer({ cert: tls.cert, key: tls.key }, handler);

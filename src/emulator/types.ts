@@ -34,6 +34,11 @@ export interface EmulatorOptions {
   clientSecretTtl?: number;
   /** Largest accepted request body in bytes; default 65536 (larger ones get 413). */
   bodyLimit?: number;
+  /**
+   * The credentials CreateTokenWithIAM signatures are verified against (SigV4, service
+   * `sso-oauth`). Without them every signed request is refused as an unknown key.
+   */
+  iamCredentials?: { accessKeyId: string; secretAccessKey: string };
   /** When set, the /emulator/ admin endpoints require `Authorization: Bearer <adminToken>`. */
   adminToken?: string;
   /** How many requests `requests()` and GET /emulator/requests keep, the most recent; default 1000. */

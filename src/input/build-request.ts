@@ -31,11 +31,15 @@ export function parseCliInputJson(text: string): ValueMap {
     value = parsePyJson(text);
   } catch (e) {
     if (!(e instanceof PyJsonError)) throw e;
-    throw new ParamError(`Error parsing parameter 'cli-input-json': Invalid JSON: ${e.message}\nJSON received: ${maskSecretsInJsonText(text)}`);
+    throw new ParamError(`Error parsing parameter 'cli-input-json': Invalid JSON: ${e.message}\nJSON received: ${maskSecretsInJsonText(text)}`, {
+      // AWS CLI v2 (customizations/cliinput.py) says less, and never echoes the input.
+      v2: { message: "Error parsing parameter 'cli-input-json': Invalid JSON received." },
+    });
   }
   if (!(value instanceof Map)) {
     throw new ParamError(
       `Error parsing parameter 'cli-input-json': Invalid JSON: the input must be a JSON object, not ${pyTypeName(value) === 'list' ? 'a list' : `a ${pyTypeName(value)}`}`,
+      { v2: { message: `Error parsing parameter '--cli-input-json': Invalid type: expecting map, received <class '${pyTypeName(value)}'>` } },
     );
   }
   return value;

@@ -14,7 +14,8 @@ export function inputSkeleton(op: OperationDescription): ValueMap {
 }
 
 function outputSample(m: Member): Value {
-  if (m.type === 'list') return [m.name];
+  if (m.type === 'structure') return new Map((m.members ?? []).map((x) => [x.name, outputSample(x)]));
+  if (m.type === 'list') return [m.elementShape ?? m.name];
   if (m.type === 'string') return m.name;
   return 0n;
 }

@@ -13,6 +13,8 @@ export interface TableOptions {
   title: string;
   color: boolean;
   terminalWidth: number;
+  /** colorama's autoreset (stdout is wrapped); default: on with colour. Errors on stderr have none. */
+  autoreset?: boolean;
 }
 
 /**
@@ -32,6 +34,6 @@ export function formatTable(data: Value, options: TableOptions): string {
   return renderSections(sections, {
     terminalWidth: options.terminalWidth,
     styler: options.color ? COLOR_STYLER : PLAIN_STYLER,
-    autoreset: options.color,
+    autoreset: options.autoreset ?? options.color,
   });
 }

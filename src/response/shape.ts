@@ -13,6 +13,7 @@ import type { Value, ValueMap } from '../value/types.js';
 
 /** botocore's parser runs int() on integer members; its exception ends the command (exit 255). */
 function shapeMember(member: Member, value: Value): Value {
+  if (member.type === 'structure' && value instanceof Map) return shapeMembers(member.members ?? [], value);
   if (member.type !== 'integer' && member.type !== 'long') return value;
   try {
     return pyInt(value);
@@ -20,6 +21,16 @@ function shapeMember(member: Member, value: Value): Value {
     if (e instanceof PyException) throw new CliError(e.message, EXIT.other, { cause: e });
     throw e;
   }
+}
+
+/** Model members in model order; unknown wire members and nulls dropped. */
+function shapeMembers(members: readonly Member[], parsed: ValueMap): ValueMap {
+  const out: ValueMap = new Map();
+  for (const member of members) {
+    const value = parsed.get(member.name);
+    if (value !== undefined && value !== null) out.set(member.name, shapeMember(member, value));
+  }
+  return out;
 }
 
 /** Raw 2xx body -> the response the AWS CLI would format. */
@@ -39,10 +50,5 @@ export function shapeResponse(op: OperationDescription, body: Buffer): ValueMap 
       EXIT.other,
     );
   }
-  const out: ValueMap = new Map();
-  for (const member of op.output) {
-    const value = parsed.get(member.name);
-    if (value !== undefined && value !== null) out.set(member.name, shapeMember(member, value));
-  }
-  return out;
+  return shapeMembers(op.output, parsed);
 }

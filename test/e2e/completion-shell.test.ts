@@ -54,7 +54,7 @@ test("--output <TAB> offers v2's six formats; --color and --generate-cli-skeleto
   assert.deepEqual(complete(['create-token', '--generate-cli-skeleton', '']), ['input', 'output', 'yaml-input']);
   assert.deepEqual(complete(['create-token', '--generate-cli-skeleton', '--cli-i']), ['--cli-input-json', '--cli-input-yaml']);
   assert.deepEqual(complete(['completion', '']), ['bash', 'zsh', 'fish']);
-  assert.deepEqual(complete(['help', 'create']), ['create-token']);
+  assert.deepEqual(complete(['help', 'create']), ['create-token', 'create-token-with-iam']);
 });
 
 test('each operation completes its members and the global options', { skip }, () => {

@@ -135,10 +135,11 @@ describe('protocol errors', () => {
     assert.equal(ok.status, 200);
   });
 
-  test('CreateTokenWithIAM is refused clearly', async () => {
+  test('an unsigned CreateTokenWithIAM is refused as AWS refuses it', async () => {
     const res = await emu.post('/token?aws_iam=t', { clientId: 'x', grantType: 'authorization_code' });
-    assertError(res, 400, 'InvalidRequestException', 'invalid_request');
-    assert.match(res.json.error_description as string, /CreateTokenWithIAM/);
+    assert.equal(res.status, 403);
+    assert.equal(res.headers.get('x-amzn-errortype'), 'MissingAuthenticationTokenException');
+    assert.deepEqual(res.json, { message: 'Missing Authentication Token' });
   });
 
   test('no response or error ever echoes a secret', async () => {
