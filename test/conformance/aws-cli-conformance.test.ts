@@ -39,6 +39,13 @@ function compareStderr(c: Case, v1: RunResult, ours: RunResult): void {
       assert.equal(line(ours.stderr, /\nsso-oidc: error: /), line(v1.stderr, /\naws: error: /));
       return;
     }
+    case 'usage-prefix': {
+      const line = (s: string, marker: RegExp) => afterMarker(s, marker).split('\n')[0] ?? '';
+      const v1Line = line(v1.stderr, /\naws: error: /);
+      assert.ok(v1Line.length > 0, v1.stderr);
+      assert.ok(line(ours.stderr, /\nsso-oidc: error: /).startsWith(v1Line), `${ours.stderr}\ndoes not start with\n${v1Line}`);
+      return;
+    }
     case 'first-line': {
       const first = (s: string) => s.split('\n').find((l) => l.length > 0);
       assert.equal(first(ours.stderr), first(v1.stderr));

@@ -11,7 +11,8 @@ export type StderrRule =
   | 'usage' // argparse block: the final "<prog>: error: ..." lines match after the prog name
   | 'unknown-options' // "Unknown options: ..." line matches
   | 'first-line' // the first non-empty line matches (ours may add a hint after it)
-  | 'usage-message'; // the "<prog>: error: ..." line matches; what follows it may differ (v2's choices)
+  | 'usage-message' // the "<prog>: error: ..." line matches; what follows it may differ (v2's choices)
+  | 'usage-prefix'; // our "<prog>: error: ..." line starts with v1's: v2's extra global options follow v1's
 
 export interface Case {
   name: string;
@@ -193,8 +194,10 @@ function argparseCases(): Case[] {
     okCase('a word with a space, and -, are values', sda('--client-id', '-x y', '--client-secret', '-', '--start-url', start)),
     usageCase('ambiguous --client', sda('--client', 'ok', '--client-secret', 's', '--start-url', start)),
     usageCase('ambiguous --client=ok', sda('--client=ok', '--client-secret', 's', '--start-url', start)),
-    usageCase('ambiguous global --cli', sda('--client-id', 'ok', '--client-secret', 's', '--start-url', start, '--cli', '5')),
-    usageCase('ambiguous --no', sda('--client-id', 'ok', '--client-secret', 's', '--start-url', start, '--no')),
+    // v2's globals (--cli-binary-format, --cli-error-format, --no-cli-pager, ...) are ours too, so
+    // the candidates v1 lists come first, in its order, and v2's follow them.
+    { ...usageCase('ambiguous global --cli', sda('--client-id', 'ok', '--client-secret', 's', '--start-url', start, '--cli', '5')), stderr: 'usage-prefix' },
+    { ...usageCase('ambiguous --no', sda('--client-id', 'ok', '--client-secret', 's', '--start-url', start, '--no')), stderr: 'usage-prefix' },
     usageCase('--client-id -x: expected one argument', sda('--client-id', '-x', '--client-secret', 's', '--start-url', start)),
     usageCase('--client-id before a global: expected one argument', sda('--client-id', '--debug', '--client-secret', 's', '--start-url', start)),
     usageCase('--query -x: expected one argument', sda('--client-id', 'ok', '--client-secret', 's', '--start-url', start, '--query', '-x')),
