@@ -325,12 +325,45 @@ function hasRefusedTab(text: string): boolean {
   return false;
 }
 
+/** Deeper than this, a document is refused before the parser sees it (ruamel: a RecursionError). */
+export const MAX_YAML_FLOW_DEPTH = 1000;
+
+/**
+ * The deepest nesting of flow collections (`[`, `{`) outside quoted scalars and comments. The
+ * `yaml` package parses flow collections recursively; thousands of unclosed `[` drive it so deep
+ * that V8 itself fails (a fatal RegExpCompiler allocation error, no exception to catch), so the
+ * depth is measured first, by a loop.
+ */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '"' && (i === 0 || /[\s[{,:]/.test(text[i - 1] as string))) {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1] as string))) {
+      for (i++; i < text.length; i++) {
+        if (text[i] === "'") {
+          if (text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+    }
+  }
+  return deepest;
+}
+
 /**
  * Loads --cli-input-yaml text (already read from file:// when so given) as v2 does: one
  * document, parsed and typed; anything ruamel would refuse is "Invalid YAML received.".
  * Returns what the document holds (not necessarily a mapping: the caller checks).
  */
 export function loadCliInputYaml(text: string): YamlValue {
+  if (flowDepth(text) > MAX_YAML_FLOW_DEPTH) throw invalid();
   const docs = parseAllDocuments(text, { version: '1.2', schema: 'failsafe', uniqueKeys: false, merge: false, prettyErrors: false });
   if (!Array.isArray(docs)) throw invalid(); // the parser's EmptyStream for trailing garbage
   // A document end marker with no document before it: ruamel's "expected '<document start>'".
