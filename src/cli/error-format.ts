@@ -72,7 +72,7 @@ export function v2View(e: CliError): View {
   const o = e.v2 ?? {};
   const message = o.message ?? e.message;
   if (e instanceof ServiceError) {
-    return { form: 'structured', info: o.info ?? new Map(), headline: message, line: message };
+    return { form: 'structured', info: o.info ?? new Map<string, Value>(), headline: message, line: message };
   }
   if (e instanceof UsageError) {
     if (o.form === 'unknown-options') return { form: 'unknown-options', info: new Map(), headline: message, line: message };

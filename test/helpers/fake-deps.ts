@@ -166,11 +166,12 @@ export interface MainResult {
 export async function runMain(argv: readonly string[], options: FakeDepsOptions & { deps?: FakeDeps } = {}): Promise<MainResult> {
   const deps = options.deps ?? fakeDeps(options);
   const leaked: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- saved to be put back as it was, with its own `this`
   const write = process.stderr.write;
   process.stderr.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
     leaked.push(String(chunk));
-    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as typeof process.stderr.write;
+    return (write as (this: NodeJS.WriteStream, ...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  };
   const onWarning = (w: Error): void => void leaked.push(`(warning) ${w.name}: ${w.message}`);
   process.on('warning', onWarning);
   try {
