@@ -68,10 +68,21 @@ function awsV1() {
 const aws1 = withAws ? awsV1() : undefined;
 const aws2 = withAws && existsSync('/opt/awscli2/bin/aws') ? '/opt/awscli2/bin/aws' : undefined;
 
-const emuProcess = spawn(process.execPath, [join(root, 'bin/sso-oidc-emulator.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+const emuProcess = spawn(process.execPath, [join(root, 'bin/sso-oidc-emulator.js'), '--port', '0'], {
+  stdio: ['ignore', 'pipe', 'ignore'],
+});
 const url = await new Promise((resolve) => emuProcess.stdout.once('data', (d) => resolve(d.toString().split('\n')[0])));
 const reg = await (await fetch(`${url}/client/register`, { method: 'POST', body: '{"clientName":"bench","clientType":"public"}' })).json();
-const callArgs = ['--client-id', reg.clientId, '--client-secret', reg.clientSecret, '--start-url', 'https://example.awsapps.com/start', '--endpoint-url', url];
+const callArgs = [
+  '--client-id',
+  reg.clientId,
+  '--client-secret',
+  reg.clientSecret,
+  '--start-url',
+  'https://example.awsapps.com/start',
+  '--endpoint-url',
+  url,
+];
 const call = ['start-device-authorization', ...callArgs];
 const ours = (...args) => [node, [join(root, 'bin/sso-oidc.js'), ...args]];
 const rawHttp = `const r=require('http').request(${JSON.stringify(`${url}/device_authorization`)},{method:'POST',headers:{'content-type':'application/json'}},s=>{let b='';s.on('data',d=>b+=d).on('end',()=>console.log(JSON.stringify(JSON.parse(b),null,4)))});r.end(${JSON.stringify(JSON.stringify({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: 'https://example.awsapps.com/start' }))})`;
@@ -104,7 +115,12 @@ const rssFile = join(dir, 'rss');
 /** One whole-process run: wall ms, CPU ms and peak RSS KiB (NaN where it cannot be measured). */
 function once([name, cmd, args, expected = 0]) {
   if (python) {
-    const r = spawnSync(python, ['-c', RUSAGE, cmd, ...args], { env, cwd: dir, encoding: 'utf-8', stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+    const r = spawnSync(python, ['-c', RUSAGE, cmd, ...args], {
+      env,
+      cwd: dir,
+      encoding: 'utf-8',
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    });
     check(name, r, expected);
     const [ms, cpu, kib] = String(r.output[3]).split(' ').map(Number);
     return { ms, cpu, kib };
@@ -158,14 +174,20 @@ const base = rows[0];
 const ratio = (r) => r.median / base.median;
 const cpuRatio = (r) => r.cpu / base.cpu;
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`Node ${nodeVersion}, ${cpus().length} x ${cpu}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`);
+console.log(
+  `Node ${nodeVersion}, ${cpus().length} x ${cpu}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} at the end`,
+);
 console.log(`${runs} alternating runs after a warm-up; wall and CPU (user+system) time in seconds; peak RSS in MiB; medians\n`);
 console.log(`| what | wall | min-max | ratio to \`node -e 0\` | CPU | CPU ratio | peak RSS |`);
 console.log(`|---|---|---|---|---|---|---|`);
 for (const r of rows) {
   const rss = Number.isNaN(r.rss) ? '-' : `${r.rss.toFixed(0)} (${(r.rss / base.rss).toFixed(2)}x)`;
   const cpu = Number.isNaN(r.cpu) ? '- | -' : `${(r.cpu / 1000).toFixed(3)} | ${cpuRatio(r).toFixed(2)}`;
-  console.log(`| ${r.name} | ${(r.median / 1000).toFixed(3)} | ${(r.min / 1000).toFixed(3)}-${(r.max / 1000).toFixed(3)} | ${ratio(r).toFixed(2)} | ${cpu} | ${rss} |`);
+  console.log(
+    `| ${r.name} | ${(r.median / 1000).toFixed(3)} | ${(r.min / 1000).toFixed(3)}-${(r.max / 1000).toFixed(3)} | ${ratio(r).toFixed(2)} | ${cpu} | ${rss} |`,
+  );
 }
 
 const row = (name) => rows.find((r) => r.name === name);
@@ -194,7 +216,9 @@ if (!argv.includes('--no-query')) {
   const { parsePyJson } = await import(join(root, 'dist/dev/pyjson.js'));
   const jmespath = (await import('jmespath')).default;
   const suites = JSON.parse(readFileSync(join(root, 'test/fixtures/jmespath-compliance/benchmarks.json'), 'utf-8'));
-  const work = suites.flatMap((s) => s.cases.map((c) => ({ given: s.given, value: parsePyJson(JSON.stringify(s.given)), expr: c.expression })));
+  const work = suites.flatMap((s) =>
+    s.cases.map((c) => ({ given: s.given, value: parsePyJson(JSON.stringify(s.given)), expr: c.expression })),
+  );
   const perOp = (fn, n = 200) => {
     const t = performance.now();
     for (let i = 0; i < n; i++) for (const w of work) fn(w);

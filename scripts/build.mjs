@@ -37,7 +37,9 @@ const trimSdk = {
     b.onResolve({ filter: /^@(aws-sdk\/credential-provider-node|smithy\/node-http-handler|smithy\/signature-v4)$/ }, (args) =>
       args.importer.includes(clientDir) || args.importer.includes(sigV4Config) ? { path: REPLACED[args.path] } : undefined,
     );
-    b.onResolve({ filter: /^node:zlib$/ }, (args) => (/Crc32Node\.js$/.test(args.importer) ? { path: join(stubs, 'zlib-crc32.cjs') } : undefined));
+    b.onResolve({ filter: /^node:zlib$/ }, (args) =>
+      /Crc32Node\.js$/.test(args.importer) ? { path: join(stubs, 'zlib-crc32.cjs') } : undefined,
+    );
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       args.importer === lazyChildProcess ? { path: 'node:child_process', external: true } : { path: lazyChildProcess },
     );
@@ -66,7 +68,9 @@ const common = {
 
 /** The compile cache's key (src/cli/compile-cache.ts): a hash of every file of the bundle. */
 function stampHash(outdir) {
-  const files = readdirSync(outdir, { recursive: true }).filter((f) => f.endsWith('.cjs')).sort();
+  const files = readdirSync(outdir, { recursive: true })
+    .filter((f) => f.endsWith('.cjs'))
+    .sort();
   const hash = createHash('sha256');
   for (const f of files) hash.update(f).update(readFileSync(join(outdir, f)));
   const id = hash.digest('hex').slice(0, 16);
@@ -92,7 +96,8 @@ function pack(meta, start, abs) {
     return seen;
   };
   const roots = new Set(Object.keys(outputs).filter((f) => outputs[f].entryPoint));
-  for (const f of Object.keys(outputs)) for (const i of outputs[f].imports) if (i.kind === 'dynamic-import' && outputs[i.path]) roots.add(i.path);
+  for (const f of Object.keys(outputs))
+    for (const i of outputs[f].imports) if (i.kind === 'dynamic-import' && outputs[i.path]) roots.add(i.path);
   const early = closure(start); // loaded by start.cjs, before anything else
   // What start.cjs imports (entry.cjs) always loads, before any other import(): its chunks are its.
   const firsts = outputs[start].imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
@@ -176,7 +181,11 @@ function writePacked(target, chunks, abs) {
  * unchanged build renames identical files over themselves, so no run sees a file missing.
  */
 function install(stage, final) {
-  const files = new Set(readdirSync(stage, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => relative(stage, join(d.parentPath, d.name))));
+  const files = new Set(
+    readdirSync(stage, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => relative(stage, join(d.parentPath, d.name))),
+  );
   for (const f of files) {
     mkdirSync(dirname(join(final, f)), { recursive: true });
     renameSync(join(stage, f), join(final, f));

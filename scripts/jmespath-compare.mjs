@@ -34,7 +34,9 @@ const show = (v) => (v === undefined ? 'undefined' : Number.isNaN(v) ? 'NaN' : J
 
 let total = 0;
 const misses = [];
-for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json') && f !== 'benchmarks.json').sort()) {
+for (const file of readdirSync(DIR)
+  .filter((f) => f.endsWith('.json') && f !== 'benchmarks.json')
+  .sort()) {
   for (const suite of JSON.parse(readFileSync(join(DIR, file), 'utf8'))) {
     for (const c of suite.cases) {
       total++;

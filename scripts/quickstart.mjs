@@ -37,7 +37,9 @@ if (startUrl === undefined) {
   console.log(`No SSO_START_URL set: using the embedded IAM Identity Center OIDC emulator at ${emulator.url}\n`);
 }
 try {
-  const reg = JSON.parse(await cli(['register-client', '--client-name', 'sso-oidc-quickstart', '--client-type', 'public', ...target], { show: false }));
+  const reg = JSON.parse(
+    await cli(['register-client', '--client-name', 'sso-oidc-quickstart', '--client-type', 'public', ...target], { show: false }),
+  );
   console.log(`Registered client ${reg.clientId}\n`);
   // The secret goes through a 0600 file, never the process list: file:// as the AWS CLI reads it.
   const dir = mkdtempSync(join(tmpdir(), 'sso-oidc-quickstart-'));
@@ -46,9 +48,12 @@ try {
   try {
     await cli([
       'start-device-authorization',
-      '--client-id', reg.clientId,
-      '--client-secret', `file://${secretFile}`,
-      '--start-url', startUrl ?? 'https://my-sso-portal.awsapps.com/start',
+      '--client-id',
+      reg.clientId,
+      '--client-secret',
+      `file://${secretFile}`,
+      '--start-url',
+      startUrl ?? 'https://my-sso-portal.awsapps.com/start',
       ...target,
     ]);
   } finally {

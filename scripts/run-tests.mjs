@@ -33,7 +33,9 @@ function walk(dir) {
 
 /** A file that starts no process (no child_process, runCli/runAws/run from helpers/cli, browser) can share one. */
 const startsProcesses = (file) =>
-  /node:child_process|\b(runCli|runAws)\b|import \{[^}]*\brun\b[^}]*\} from '\.\.\/helpers\/cli|playwright/.test(readFileSync(file, 'utf-8'));
+  /node:child_process|\b(runCli|runAws)\b|import \{[^}]*\brun\b[^}]*\} from '\.\.\/helpers\/cli|playwright/.test(
+    readFileSync(file, 'utf-8'),
+  );
 
 /** Run first: the files that take longest (the rest fill the other cores around them). */
 const LONGEST = [
@@ -87,7 +89,11 @@ function groups(list) {
 }
 
 const own = files.filter((f) => !shared.includes(f)).sort((a, b) => rank(a) - rank(b));
-const plan = [...own.filter((f) => rank(f) < LONGEST.length), ...groups(files.filter((f) => shared.includes(f))), ...own.filter((f) => rank(f) === LONGEST.length)];
+const plan = [
+  ...own.filter((f) => rank(f) < LONGEST.length),
+  ...groups(files.filter((f) => shared.includes(f))),
+  ...own.filter((f) => rank(f) === LONGEST.length),
+];
 
 const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
@@ -102,7 +108,9 @@ function exec(command, argv, options) {
 }
 
 const started = Date.now();
-const checks = also.map((name) => exec('npm', ['run', '--silent', name], { stdio: ['ignore', 'pipe', 'pipe'] }).then((r) => ({ name, ...r })));
+const checks = also.map((name) =>
+  exec('npm', ['run', '--silent', name], { stdio: ['ignore', 'pipe', 'pipe'] }).then((r) => ({ name, ...r })),
+);
 const tests = exec(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${cores}`, ...plan], { stdio: 'inherit' });
 
 const { code } = await tests;
@@ -112,5 +120,7 @@ for (const check of await Promise.all(checks)) {
   process.stdout.write(`\n# npm run ${check.name}: ${check.code === 0 ? 'ok' : `FAILED (exit ${check.code})`}\n${check.out}`);
   failed ||= check.code !== 0;
 }
-console.log(`\n# ${files.length} test files in ${plan.length} processes${also.length ? ` and ${also.join(', ')}` : ''}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `\n# ${files.length} test files in ${plan.length} processes${also.length ? ` and ${also.join(', ')}` : ''}: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 process.exit(failed ? 1 : 0);

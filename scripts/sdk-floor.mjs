@@ -25,8 +25,10 @@ const requestHandler = {
 
 const [endpoint, clientId, clientSecret] = process.argv.slice(2);
 const client = new SSOOIDCClient({ region: 'us-east-1', endpoint, requestHandler });
-void client.send(new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: 'https://example.awsapps.com/start' })).then((out) => {
-  const { $metadata, ...response } = out;
-  void $metadata;
-  process.stdout.write(JSON.stringify(response, null, 4) + '\n');
-});
+void client
+  .send(new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: 'https://example.awsapps.com/start' }))
+  .then((out) => {
+    const { $metadata, ...response } = out;
+    void $metadata;
+    process.stdout.write(JSON.stringify(response, null, 4) + '\n');
+  });

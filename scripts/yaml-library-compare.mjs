@@ -66,7 +66,12 @@ function library(v, layer) {
 
 function load(file) {
   const text = readFileSync(file, 'utf8');
-  return file.endsWith('.json') ? JSON.parse(text) : text.trim().split('\n').map((l) => JSON.parse(l));
+  return file.endsWith('.json')
+    ? JSON.parse(text)
+    : text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
 }
 
 for (const file of ['test/fixtures/yaml-dump.json', ...process.argv.slice(2)]) {
@@ -85,5 +90,7 @@ for (const file of ['test/fixtures/yaml-dump.json', ...process.argv.slice(2)]) {
     if (attempt(() => library(data, true)) === c.yaml) score.layer++;
     if (formatYaml(data) === c.yaml) score.ours++;
   }
-  console.log(`${file}: ${cases.length} cases; yaml library ${score.library}, library + style layer ${score.layer}, src/output/yaml.ts ${score.ours}`);
+  console.log(
+    `${file}: ${cases.length} cases; yaml library ${score.library}, library + style layer ${score.layer}, src/output/yaml.ts ${score.ours}`,
+  );
 }

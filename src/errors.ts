@@ -111,7 +111,12 @@ export class ServiceError extends CliError {
       v2: {
         form: 'structured',
         message: head + (fields.v2?.message ?? fields.message),
-        info: fields.v2?.info ?? new Map([['Message', fields.message], ['Code', fields.code]]),
+        info:
+          fields.v2?.info ??
+          new Map([
+            ['Message', fields.message],
+            ['Code', fields.code],
+          ]),
       },
     });
     this.code = fields.code;

@@ -15,7 +15,11 @@ export function noCredentialsError(cause?: unknown): ConfigError {
   return new ConfigError('Unable to locate credentials. You can configure credentials by running "aws configure".', {
     ...(cause === undefined ? {} : { cause }),
     layout: 'plain',
-    v2: { form: 'structured', code: 'NoCredentials', message: 'Unable to locate credentials. You can configure credentials by running "aws login".' },
+    v2: {
+      form: 'structured',
+      code: 'NoCredentials',
+      message: 'Unable to locate credentials. You can configure credentials by running "aws login".',
+    },
   });
 }
 

@@ -109,7 +109,6 @@ function stripCode(code: string): string {
   return beforeColon.slice(beforeColon.lastIndexOf('#') + 1);
 }
 
-
 /**
  * AWS CLI v2's reading of the same error response, for its structured error formats: its
  * botocore has no OAuth2 mapping (the message is `message`/`Message` or ''), and the fields are
@@ -117,23 +116,49 @@ function stripCode(code: string): string {
  * shape present in the body, in model order (endpoint._add_modeled_error_fields, filtered as
  * errorhandler.ClientErrorHandler does).
  */
-export function parseErrorResponseV2(status: number, headers: Readonly<Record<string, string>>, body: Buffer): { message: string; info: ValueMap } {
-  if (status < 301) return { message: 'Unknown', info: new Map([['Message', 'Unknown'], ['Code', 'Unknown']]) };
+export function parseErrorResponseV2(
+  status: number,
+  headers: Readonly<Record<string, string>>,
+  body: Buffer,
+): { message: string; info: ValueMap } {
+  if (status < 301)
+    return {
+      message: 'Unknown',
+      info: new Map([
+        ['Message', 'Unknown'],
+        ['Code', 'Unknown'],
+      ]),
+    };
   if (isGenericError(status, body)) {
     const message = reasonPhrase(status);
-    return { message, info: new Map<string, Value>([['Code', String(status)], ['Message', message]]) };
+    return {
+      message,
+      info: new Map<string, Value>([
+        ['Code', String(status)],
+        ['Message', message],
+      ]),
+    };
   }
   const parsed = parseBody(body);
   if (parsed.kind === 'other') {
     // v2 crashes here ("'list' object has no attribute 'get'"); we keep the body as the message.
     const code = headerCode(headers) ?? String(status);
-    return { message: parsed.text, info: new Map<string, Value>([['Message', parsed.text], ['Code', code]]) };
+    return {
+      message: parsed.text,
+      info: new Map<string, Value>([
+        ['Message', parsed.text],
+        ['Code', code],
+      ]),
+    };
   }
   const map = parsed.map;
   const messageValue = get(map, 'message', get(map, 'Message', ''));
   const message = typeof messageValue === 'string' ? messageValue : pyStr(messageValue);
   const code = errorCode(status, headers, map);
-  const info = new Map<string, Value>([['Message', messageValue], ['Code', code]]);
+  const info = new Map<string, Value>([
+    ['Message', messageValue],
+    ['Code', code],
+  ]);
   for (const member of MODELED_ERRORS[code] ?? []) {
     const v = map.get(member);
     if (v !== undefined && v !== null) info.set(member, v);

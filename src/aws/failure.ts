@@ -68,7 +68,16 @@ export function makeFailure(kind: FailureKind, ctx: FailureContext, cause?: unkn
   return new TransportFailure(kind, failureMessage(kind, ctx, reason), describeCause(cause));
 }
 
-const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EHOSTDOWN']);
+const CONNECT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'EHOSTDOWN',
+]);
 
 /** The Node error code of an error, if any. */
 export function errorCodeOf(e: unknown): string | undefined {

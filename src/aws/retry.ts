@@ -23,9 +23,19 @@ export interface RetryDecision {
 
 /** standard.py ThrottledRetryableChecker. */
 const STANDARD_THROTTLING = new Set([
-  'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
-  'ProvisionedThroughputExceededException', 'TransactionInProgressException', 'RequestLimitExceeded',
-  'BandwidthLimitExceeded', 'LimitExceededException', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete',
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'ProvisionedThroughputExceededException',
+  'TransactionInProgressException',
+  'RequestLimitExceeded',
+  'BandwidthLimitExceeded',
+  'LimitExceededException',
+  'RequestThrottled',
+  'SlowDown',
+  'PriorRequestNotComplete',
   'EC2ThrottledException',
 ]);
 /** standard.py TransientRetryableChecker. */
@@ -33,7 +43,13 @@ const STANDARD_TRANSIENT_CODES = new Set(['RequestTimeout', 'RequestTimeoutExcep
 const STANDARD_TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 /** _retry.json __default__ policies. */
 const LEGACY_STATUS = new Set([429, 500, 502, 503, 504, 509]);
-const LEGACY_CODES_AT_400 = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'ProvisionedThroughputExceededException']);
+const LEGACY_CODES_AT_400 = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottledException',
+  'ProvisionedThroughputExceededException',
+]);
 /**
  * GENERAL_CONNECTION_ERROR: ConnectionError and its subclasses (refused, connect timeout, SSL,
  * proxy), ConnectionClosedError and ReadTimeoutError; a bare HTTPClientError is not retried.
@@ -130,13 +146,21 @@ export class BotocoreRetryStrategy implements RetryStrategyV2 {
     if (!outcome) throw giveUp('the error did not come from the HTTP exchange');
     const decision = decideRetry(this.o.mode, this.o.maxAttempts, attempt, outcome);
     this.maxAttemptsReached = decision.maxAttemptsReached;
-    const what = outcome.type === 'response' ? `HTTP ${outcome.status}${outcome.code ? ` ${outcome.code}` : ''}` : `${outcome.kind} failure`;
+    const what =
+      outcome.type === 'response' ? `HTTP ${outcome.status}${outcome.code ? ` ${outcome.code}` : ''}` : `${outcome.kind} failure`;
     if (!decision.retry) {
-      throw giveUp(decision.maxAttemptsReached ? `max attempts of ${this.o.maxAttempts} reached (${what})` : `${what} is not retryable in ${this.o.mode} mode`);
+      throw giveUp(
+        decision.maxAttemptsReached
+          ? `max attempts of ${this.o.maxAttempts} reached (${what})`
+          : `${what} is not retryable in ${this.o.mode} mode`,
+      );
     }
     if (this.o.mode !== 'legacy' && !this.takeQuota(outcome)) throw giveUp(`retry quota exhausted (${what})`);
     const seconds = backoffSeconds(this.o.mode, attempt, this.o.random);
-    this.o.log.debug('retry', `Retry needed (attempt ${attempt} of ${this.o.maxAttempts}: ${what}), sleeping for ${seconds.toFixed(3)} seconds`);
+    this.o.log.debug(
+      'retry',
+      `Retry needed (attempt ${attempt} of ${this.o.maxAttempts}: ${what}), sleeping for ${seconds.toFixed(3)} seconds`,
+    );
     await this.o.sleep(Math.round(seconds * 1000), this.o.signal);
     return token(attempt);
   }

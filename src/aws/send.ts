@@ -35,7 +35,8 @@ export interface RawResponse {
 
 /** The last attempt as the retry rules see it. */
 function outcomeOf(a: AttemptRecord | undefined): AttemptOutcome | undefined {
-  if (a?.response) return { type: 'response', status: a.response.status, code: retryErrorCode(a.response.status, a.response.headers, a.response.body) };
+  if (a?.response)
+    return { type: 'response', status: a.response.status, code: retryErrorCode(a.response.status, a.response.headers, a.response.body) };
   if (a?.failure) return { type: 'failure', kind: a.failure.kind };
   return undefined;
 }

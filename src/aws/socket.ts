@@ -88,7 +88,9 @@ export function track(socket: net.Socket, s: ConnectionSettings, first: Phase, s
     clearTimeout(timer);
     phase = 'open';
     if (s.readMs > 0) {
-      socket.setTimeout(timerMs(s.readMs), () => fail({ kind: 'read-timeout', cause: timeoutError('read', s.readMs) }, timeoutError('read', s.readMs)));
+      socket.setTimeout(timerMs(s.readMs), () =>
+        fail({ kind: 'read-timeout', cause: timeoutError('read', s.readMs) }, timeoutError('read', s.readMs)),
+      );
     }
   };
   const connected = (): void => {
@@ -119,4 +121,3 @@ export function track(socket: net.Socket, s: ConnectionSettings, first: Phase, s
   }
   return release;
 }
-

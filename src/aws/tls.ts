@@ -23,14 +23,16 @@ export async function loadCaBundle(path: string, url: string, readFile: ReadFile
   } catch (e) {
     if (signal?.aborted) throw new InterruptedError();
     const code = errorCodeOf(e);
-    if (code === 'EFBIG') throw new ConfigError(`Unable to load the CA bundle ${path}: the file is larger than 16 MiB (${MAX_CA_BUNDLE_BYTES} bytes)`);
+    if (code === 'EFBIG')
+      throw new ConfigError(`Unable to load the CA bundle ${path}: the file is larger than 16 MiB (${MAX_CA_BUNDLE_BYTES} bytes)`);
     if (code === 'ENOENT') throw fail(`[Errno 2] No such file or directory: '${path}'`);
     if (code === 'EISDIR') throw fail(`[Errno 21] Is a directory: '${path}'`);
     throw fail(`cannot read CA bundle ${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
   // Node silently ignores text that is not a certificate, which would leave an empty trust store
   // and a confusing verify failure later; OpenSSL (and so v1) rejects such a file up front.
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw fail(`[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found in CA bundle '${path}'`);
+  if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+    throw fail(`[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found in CA bundle '${path}'`);
   return pem;
 }
 
@@ -76,6 +78,7 @@ export function tlsReason(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   // "write EPROTO 80CC…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:…"
   const fromText = /error:[0-9A-F]+:SSL routines:[^:]*:([^:]+)/.exec(message)?.[1];
-  if (fromText === 'wrong version number' || fromText === 'packet length too long') return tlsReason({ code: 'ERR_SSL_WRONG_VERSION_NUMBER' });
+  if (fromText === 'wrong version number' || fromText === 'packet length too long')
+    return tlsReason({ code: 'ERR_SSL_WRONG_VERSION_NUMBER' });
   return fromText ?? message.split('\n')[0] ?? message;
 }

@@ -39,7 +39,8 @@ function classify(word: string, options: readonly OptionArity[]): Kind {
   if (options.some((o) => o.flag === word)) return { kind: 'option', flag: word, inline: undefined };
   if (word.length === 1) return { kind: 'value' };
   const eq = word.indexOf('=');
-  if (eq >= 0 && options.some((o) => o.flag === word.slice(0, eq))) return { kind: 'option', flag: word.slice(0, eq), inline: word.slice(eq + 1) };
+  if (eq >= 0 && options.some((o) => o.flag === word.slice(0, eq)))
+    return { kind: 'option', flag: word.slice(0, eq), inline: word.slice(eq + 1) };
   if (word.startsWith('--')) {
     const prefix = eq >= 0 ? word.slice(0, eq) : word;
     const matches = options.filter((o) => o.flag.startsWith(prefix));

@@ -120,7 +120,12 @@ export class SequenceMatcher {
       bestj--;
       bestsize++;
     }
-    while (besti + bestsize < ahi && bestj + bestsize < bhi && !bjunk.has(b[bestj + bestsize] as string) && a[besti + bestsize] === b[bestj + bestsize]) {
+    while (
+      besti + bestsize < ahi &&
+      bestj + bestsize < bhi &&
+      !bjunk.has(b[bestj + bestsize] as string) &&
+      a[besti + bestsize] === b[bestj + bestsize]
+    ) {
       bestsize++;
     }
     while (besti > alo && bestj > blo && bjunk.has(b[bestj - 1] as string) && a[besti - 1] === b[bestj - 1]) {
@@ -128,7 +133,12 @@ export class SequenceMatcher {
       bestj--;
       bestsize++;
     }
-    while (besti + bestsize < ahi && bestj + bestsize < bhi && bjunk.has(b[bestj + bestsize] as string) && a[besti + bestsize] === b[bestj + bestsize]) {
+    while (
+      besti + bestsize < ahi &&
+      bestj + bestsize < bhi &&
+      bjunk.has(b[bestj + bestsize] as string) &&
+      a[besti + bestsize] === b[bestj + bestsize]
+    ) {
       bestsize++;
     }
     return { a: besti, b: bestj, size: bestsize };

@@ -64,7 +64,15 @@ interface View {
 }
 
 function structured(code: string, message: string): View {
-  return { form: 'structured', info: new Map([['Code', code], ['Message', message]]), headline: `An error occurred (${code}): ${message}`, line: message };
+  return {
+    form: 'structured',
+    info: new Map([
+      ['Code', code],
+      ['Message', message],
+    ]),
+    headline: `An error occurred (${code}): ${message}`,
+    line: message,
+  };
 }
 
 /** v2's handler chain, by our error classes (errorhandler.construct_cli_error_handlers_chain). */

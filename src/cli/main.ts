@@ -69,7 +69,10 @@ async function printedError(e: CliError, argv: readonly string[], inv: Invocatio
  */
 async function mayConfigureErrorFormat(deps: Deps): Promise<boolean> {
   const home = deps.homedir.replace(/\/+$/, '');
-  const files = [deps.env['AWS_CONFIG_FILE'] ?? `${home}/.aws/config`, deps.env['AWS_SHARED_CREDENTIALS_FILE'] ?? `${home}/.aws/credentials`];
+  const files = [
+    deps.env['AWS_CONFIG_FILE'] ?? `${home}/.aws/config`,
+    deps.env['AWS_SHARED_CREDENTIALS_FILE'] ?? `${home}/.aws/credentials`,
+  ];
   for (const f of files) {
     // `~`, `$VAR` and relative paths: the config loader expands them; let it decide.
     if (f !== '' && !f.startsWith('/')) return true;

@@ -7,7 +7,11 @@ import { maskUrlCredentials } from '../debug/mask-url.js';
 import { REDACTED, maskSecretsInJsonText } from '../debug/redact.js';
 import { allOptions } from './spec.js';
 
-const SECRET_FLAGS = new Set(allOptions().filter((o) => o.sensitive).map((o) => o.flag));
+const SECRET_FLAGS = new Set(
+  allOptions()
+    .filter((o) => o.sensitive)
+    .map((o) => o.flag),
+);
 
 /**
  * A secret option, a prefix of one (argparse takes `--client-s` for `--client-secret`), or a
@@ -15,7 +19,8 @@ const SECRET_FLAGS = new Set(allOptions().filter((o) => o.sensitive).map((o) => 
  */
 const isSecretFlag = (flag: string): boolean =>
   SECRET_FLAGS.has(flag) ||
-  (flag.startsWith('--') && (/secr|token|code|verif|passw/i.test(flag) || (flag.length > 2 && [...SECRET_FLAGS].some((f) => f.startsWith(flag)))));
+  (flag.startsWith('--') &&
+    (/secr|token|code|verif|passw/i.test(flag) || (flag.length > 2 && [...SECRET_FLAGS].some((f) => f.startsWith(flag)))));
 
 /** --cli-input-json, or a prefix of it that argparse would take for it (`--cli-input-j`). */
 const isInputJsonFlag = (flag: string): boolean => flag.startsWith('--cli-input-j') && '--cli-input-json'.startsWith(flag);
@@ -23,8 +28,7 @@ const isInputJsonFlag = (flag: string): boolean => flag.startsWith('--cli-input-
  * --cli-input-yaml, a prefix of it that argparse would take for it (`--cli-input-y`), or a prefix
  * of both inputs (`--cli-inp`: ambiguous, refused, but logged first): its value is masked whole.
  */
-const isInputYamlFlag = (flag: string): boolean =>
-  flag.startsWith('--cli-i') && '--cli-input-yaml'.startsWith(flag);
+const isInputYamlFlag = (flag: string): boolean => flag.startsWith('--cli-i') && '--cli-input-yaml'.startsWith(flag);
 
 export function maskArgv(argv: readonly string[]): string[] {
   const out: string[] = [];

@@ -189,7 +189,11 @@ function commandArities(word: string): OptionArity[] | undefined {
 /** The unknown words, with the value after a misspelt secret option shown as *** (issue 10, item 8). */
 function maskUnknown(tokens: readonly string[], spec: CommandSpec): string[] {
   if (tokens.length === 0) return [];
-  const sensitive = new Set(allOptions().filter((o) => o.sensitive === true).map((o) => o.flag));
+  const sensitive = new Set(
+    allOptions()
+      .filter((o) => o.sensitive === true)
+      .map((o) => o.flag),
+  );
   return maskSecretValues(tokens, [...commandFlags(spec), '--help'], sensitive);
 }
 

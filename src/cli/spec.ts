@@ -123,17 +123,29 @@ export const isFlag = (o: OptionSpec): boolean => o.kind === 'boolean' || o.kind
 
 // ---------------------------------------------------------------- the global options
 
-export const VERSION_OPTION = { flag: '--version', kind: 'boolean', doc: 'Display the version of this tool.' } as const satisfies OptionSpec;
+export const VERSION_OPTION = {
+  flag: '--version',
+  kind: 'boolean',
+  doc: 'Display the version of this tool.',
+} as const satisfies OptionSpec;
 
 export const GLOBAL_OPTIONS = [
-  { flag: '--debug', kind: 'boolean', doc: 'Turn on debug logging. Secrets (client secrets, device codes, tokens) are always shown as ***.' },
+  {
+    flag: '--debug',
+    kind: 'boolean',
+    doc: 'Turn on debug logging. Secrets (client secrets, device codes, tokens) are always shown as ***.',
+  },
   { flag: '--endpoint-url', kind: 'string', doc: "Override command's default URL with the given URL." },
   {
     flag: '--no-verify-ssl',
     kind: 'negated',
     doc: 'By default, the AWS CLI uses SSL when communicating with AWS services. For each SSL connection, the AWS CLI will verify SSL certificates. This option overrides the default behavior of verifying SSL certificates.',
   },
-  { flag: '--no-paginate', kind: 'negated', doc: 'Disable automatic pagination. (Accepted for compatibility: these operations are not paginated.)' },
+  {
+    flag: '--no-paginate',
+    kind: 'negated',
+    doc: 'Disable automatic pagination. (Accepted for compatibility: these operations are not paginated.)',
+  },
   { flag: '--output', kind: 'choice', choices: OUTPUT_CHOICES, doc: 'The formatting style for command output.' },
   { flag: '--query', kind: 'string', doc: 'A JMESPath query to use in filtering the response data.' },
   { flag: '--profile', kind: 'string', doc: 'Use a specific profile from your credential file.' },
@@ -168,8 +180,16 @@ export const GLOBAL_OPTIONS = [
     choices: BINARY_FORMAT_CHOICES,
     doc: 'The formatting style to be used for binary blobs. (Accepted for compatibility with AWS CLI v2: these operations have no binary members.)',
   },
-  { flag: '--no-cli-pager', kind: 'negated', doc: 'Disable cli pager for output. (Accepted for compatibility with AWS CLI v2: output is never paged; AWS_PAGER and cli_pager are ignored.)' },
-  { flag: '--no-cli-auto-prompt', kind: 'negated', doc: 'Disable automatically prompt for CLI input parameters. (Accepted for compatibility with AWS CLI v2: we never prompt.)' },
+  {
+    flag: '--no-cli-pager',
+    kind: 'negated',
+    doc: 'Disable cli pager for output. (Accepted for compatibility with AWS CLI v2: output is never paged; AWS_PAGER and cli_pager are ignored.)',
+  },
+  {
+    flag: '--no-cli-auto-prompt',
+    kind: 'negated',
+    doc: 'Disable automatically prompt for CLI input parameters. (Accepted for compatibility with AWS CLI v2: we never prompt.)',
+  },
   {
     flag: '--cli-error-format',
     kind: 'choice',
@@ -262,7 +282,11 @@ export const LOGIN_OPTIONS = [
 
 export const LOGOUT_OPTIONS = [
   { flag: '--sso-session', kind: 'string', doc: 'Remove only the token cached for this [sso-session NAME].' },
-  { flag: '--start-url', kind: 'string', doc: 'Remove only the tokens cached for this start URL (under the URL, or for a session that uses it).' },
+  {
+    flag: '--start-url',
+    kind: 'string',
+    doc: 'Remove only the tokens cached for this start URL (under the URL, or for a session that uses it).',
+  },
 ] as const satisfies readonly OptionSpec[];
 
 /** The commands that are not service operations, in the order the parser lists them. */

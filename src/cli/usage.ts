@@ -15,7 +15,12 @@ export const USAGE_BLOCK =
 export function formatChoices(choices: readonly string[]): string {
   const lines: string[] = [];
   for (let i = 0; i < choices.length; i += 2) {
-    lines.push(choices.slice(i, i + 2).map((c) => c.padEnd(40)).join(' | '));
+    lines.push(
+      choices
+        .slice(i, i + 2)
+        .map((c) => c.padEnd(40))
+        .join(' | '),
+    );
   }
   return lines.join('\n');
 }

@@ -23,7 +23,9 @@ export function checkUnknown(unknown: readonly string[], command: CommandSpec): 
 export function checkEndpointUrl(globals: Pick<GlobalArgs, 'endpointUrl'>): void {
   const url = globals.endpointUrl;
   if (url !== undefined && !/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(url)) {
-    throw new ParamError(`Bad value for --endpoint-url "${url}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`);
+    throw new ParamError(
+      `Bad value for --endpoint-url "${url}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
+    );
   }
 }
 

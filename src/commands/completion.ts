@@ -213,7 +213,10 @@ end
 
 function __sso_oidc_globals
     set -l cmd (__sso_oidc_command)
-    not contains -- "$cmd" ${m.commands.filter((c) => !c.globals).map((c) => c.name).join(' ')}
+    not contains -- "$cmd" ${m.commands
+      .filter((c) => !c.globals)
+      .map((c) => c.name)
+      .join(' ')}
 end
 
 ${fishCompletes(m).join('\n')}

@@ -35,7 +35,14 @@ import {
   type CachedToken,
   type Registration,
 } from '../sso/cache.js';
-import { issuedToken, pollForToken, registerDeviceClient, startAuthorization, type Authorization, type IssuedToken } from '../sso/device-flow.js';
+import {
+  issuedToken,
+  pollForToken,
+  registerDeviceClient,
+  startAuthorization,
+  type Authorization,
+  type IssuedToken,
+} from '../sso/device-flow.js';
 import { ProgressLine } from '../sso/progress.js';
 import type { RunDeps } from './command.js';
 import { checkEndpointUrl, checkUnknown, serviceCaller, type ServiceCall } from './common.js';
@@ -56,7 +63,12 @@ const setting = (s: Section | undefined, key: string): string | undefined => {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
 };
 const splitScopes = (v: string | undefined): string[] | undefined =>
-  v === undefined ? undefined : v.split(',').map((x) => x.trim()).filter((x) => x.length > 0);
+  v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0);
 
 async function ssoSettings(inv: LoginInvocation, deps: Deps, log: DebugLog): Promise<SsoSettings> {
   const { loadProfile } = await import('../config/resolve.js');
@@ -67,7 +79,8 @@ async function ssoSettings(inv: LoginInvocation, deps: Deps, log: DebugLog): Pro
   let source: Section | undefined = profile.values;
   if (sessionName !== undefined) {
     source = shared.ssoSessions.get(sessionName);
-    if (source === undefined) throw new ConfigError(`The SSO session associated with this profile (${sessionName}) could not be found in the config file.`);
+    if (source === undefined)
+      throw new ConfigError(`The SSO session associated with this profile (${sessionName}) could not be found in the config file.`);
   }
   const startUrl = inv.options.startUrl ?? setting(source, 'sso_start_url');
   if (startUrl === undefined) {
@@ -111,7 +124,13 @@ function authCodePrompt(url: string): string {
 }
 
 /** Service errors that mean the refresh token (or its registration) is no good: sign in instead. */
-const REFRESH_REFUSED = new Set(['InvalidGrantException', 'InvalidClientException', 'ExpiredTokenException', 'UnauthorizedClientException', 'AccessDeniedException']);
+const REFRESH_REFUSED = new Set([
+  'InvalidGrantException',
+  'InvalidClientException',
+  'ExpiredTokenException',
+  'UnauthorizedClientException',
+  'AccessDeniedException',
+]);
 
 interface LoginContext {
   inv: LoginInvocation;
@@ -277,7 +296,12 @@ async function deviceSignIn(ctx: LoginContext, browser: boolean): Promise<{ toke
   let registration = readRegistration(deps.fs, ctx.dir, ctx.regKey, deps.now(), 'device');
   if (registration === undefined) {
     const c = await registerDeviceClient({ call: ctx.call }, clientName(ctx), sso.scopes);
-    registration = { clientId: c.clientId, clientSecret: c.clientSecret, expiresAt: cacheTime(epochSeconds(c.clientSecretExpiresAt)), ...(sso.scopes ? { scopes: sso.scopes } : {}) };
+    registration = {
+      clientId: c.clientId,
+      clientSecret: c.clientSecret,
+      expiresAt: cacheTime(epochSeconds(c.clientSecretExpiresAt)),
+      ...(sso.scopes ? { scopes: sso.scopes } : {}),
+    };
     writeRegistration(deps.fs, ctx.dir, ctx.regKey, registration);
     log.debug('login', `Registered client ${registration.clientId}; registration cached as ${ctx.regKey}.json`);
   } else log.debug('login', `Reusing the registration cached as ${ctx.regKey}.json`);
@@ -294,7 +318,8 @@ async function deviceSignIn(ctx: LoginContext, browser: boolean): Promise<{ toke
     {
       ...io,
       prompt: async () => {},
-      waiting: (deadline, interval) => ctx.progress.show('Waiting for approval...', deadline, interval !== first ? `polling every ${interval} s` : ''),
+      waiting: (deadline, interval) =>
+        ctx.progress.show('Waiting for approval...', deadline, interval !== first ? `polling every ${interval} s` : ''),
     },
     client,
     authorization,
@@ -334,7 +359,13 @@ async function authCodeSignIn(ctx: LoginContext): Promise<{ token: IssuedToken; 
   const state = flow.newState();
   const listener = await flow.listenForCallback(state);
   try {
-    const url = flow.authorizeUrl(ctx.endpoint, { clientId: client.clientId, redirectUri: listener.redirectUri, state, scopes: sso.scopes ?? [], challenge: pkce.challenge });
+    const url = flow.authorizeUrl(ctx.endpoint, {
+      clientId: client.clientId,
+      redirectUri: listener.redirectUri,
+      state,
+      scopes: sso.scopes ?? [],
+      challenge: pkce.challenge,
+    });
     log.debug('login', `Waiting for the authorization code at ${listener.redirectUri}`);
     deps.stderr.write(authCodePrompt(url));
     openInBrowser(ctx, url);

@@ -42,10 +42,12 @@ async function compile(query: string | undefined): Promise<CompiledQuery | undef
 /** The response's sensitive string values (deviceCode, tokens, clientSecret). */
 function sensitiveValues(inv: OperationInvocation, data: Value): string[] {
   if (!(data instanceof Map)) return [];
-  return inv.op.output.filter((m) => m.sensitive).flatMap((m) => {
-    const v = data.get(m.name);
-    return typeof v === 'string' ? [v] : [];
-  });
+  return inv.op.output
+    .filter((m) => m.sensitive)
+    .flatMap((m) => {
+      const v = data.get(m.name);
+      return typeof v === 'string' ? [v] : [];
+    });
 }
 
 /**
@@ -64,7 +66,13 @@ async function scrubbed<T>(secrets: readonly string[], run: () => T): Promise<T>
   }
 }
 
-async function write(inv: OperationInvocation, data: Value, config: { output: ResolvedConfig['output'] }, query: CompiledQuery | undefined, deps: Deps): Promise<void> {
+async function write(
+  inv: OperationInvocation,
+  data: Value,
+  config: { output: ResolvedConfig['output'] },
+  query: CompiledQuery | undefined,
+  deps: Deps,
+): Promise<void> {
   // v2's `off` writes nothing and never evaluates --query (it was compiled: a bad one is still 252).
   if (config.output === 'off') return;
   const secrets = sensitiveValues(inv, data);
@@ -72,7 +80,10 @@ async function write(inv: OperationInvocation, data: Value, config: { output: Re
   const { atExitOutput, formatOutput, loadFormatter, FormatError } = await import('../output/index.js');
   await loadFormatter(config.output);
   // Text and table on a terminal: control characters from the server shown as escapes.
-  const shown = deps.stdout.isTTY && (config.output === 'text' || config.output === 'table') ? (await import('../output/safe-value.js')).terminalSafeValue(result) : result;
+  const shown =
+    deps.stdout.isTTY && (config.output === 'text' || config.output === 'table')
+      ? (await import('../output/safe-value.js')).terminalSafeValue(result)
+      : result;
   const ctx = {
     operationName: inv.op.name,
     color: useColour(inv.globals.color, deps.env, deps.stdout.isTTY),

@@ -69,7 +69,12 @@ export function servicesEndpointUrl(profile: Section, services: ReadonlyMap<stri
  * profile `endpoint_url`; all but the first are skipped when configured endpoints are ignored.
  * Empty values are skipped (botocore tests them with `if endpoint_url:`).
  */
-export function configuredEndpoint(args: Pick<GlobalArgs, 'endpointUrl'>, env: Env, profile: Section, services: ReadonlyMap<string, Section>): Endpoint | undefined {
+export function configuredEndpoint(
+  args: Pick<GlobalArgs, 'endpointUrl'>,
+  env: Env,
+  profile: Section,
+  services: ReadonlyMap<string, Section>,
+): Endpoint | undefined {
   if (args.endpointUrl !== undefined) return { url: args.endpointUrl, source: 'cli' };
   if (ignoreConfiguredEndpointUrls(env, profile)) return undefined;
   const lookups: Array<[EndpointSource, () => string | undefined]> = [
@@ -154,6 +159,10 @@ export function sdkPartition(region: string): PartitionInfo {
 }
 
 /** The AWS endpoint for a region, e.g. `https://oidc.cn-north-1.amazonaws.com.cn`. */
-export function defaultEndpointUrl(region: string, flags: EndpointFlags, partitionOf: (region: string) => PartitionInfo = sdkPartition): string {
+export function defaultEndpointUrl(
+  region: string,
+  flags: EndpointFlags,
+  partitionOf: (region: string) => PartitionInfo = sdkPartition,
+): string {
   return ssoOidcEndpointRule(region, flags, partitionOf(region));
 }

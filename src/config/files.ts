@@ -60,7 +60,8 @@ export async function readIniFile(path: string, io: ConfigIo, log: DebugLog): Pr
   } catch (e) {
     if (io.signal?.aborted) throw new InterruptedError();
     const code = (e as { code?: unknown }).code;
-    if (code === 'EFBIG') throw new ConfigError(`Unable to parse config file: ${path}: the file is larger than 16 MiB (${MAX_CONFIG_FILE_BYTES} bytes)`);
+    if (code === 'EFBIG')
+      throw new ConfigError(`Unable to parse config file: ${path}: the file is larger than 16 MiB (${MAX_CONFIG_FILE_BYTES} bytes)`);
     log.debug('config', `Not reading ${path}: ${typeof code === 'string' ? code : String(e)}`);
     return undefined;
   }

@@ -8,7 +8,14 @@
 import type { DebugLog } from '../debug/log.js';
 import type { GlobalArgs } from '../cli/spec.js';
 import type { ResolvedConfig } from './types.js';
-import { configuredEndpoint, defaultEndpointUrl, endpointFlags, validateEndpointUrl, type Endpoint, type PartitionInfo } from './endpoint.js';
+import {
+  configuredEndpoint,
+  defaultEndpointUrl,
+  endpointFlags,
+  validateEndpointUrl,
+  type Endpoint,
+  type PartitionInfo,
+} from './endpoint.js';
 import { loadSharedConfig, type ConfigIo, type SharedConfig } from './files.js';
 import { maskProxyCredentials, proxiesFromEnv, proxyFor, type ProxySettings } from './proxy.js';
 import { resolveRetry } from './retry.js';
@@ -40,7 +47,10 @@ export interface LoadedProfile {
 export async function loadProfile(args: Pick<GlobalArgs, 'profile'>, io: ConfigIo, log: DebugLog): Promise<LoadedProfile> {
   const shared = await loadSharedConfig(io, log);
   const profile = selectProfile(args, io.env, shared.profiles);
-  log.debug('config', profile.name === undefined ? 'Profile: none (no [default] profile)' : `Profile: ${profile.name} (from ${profile.source})`);
+  log.debug(
+    'config',
+    profile.name === undefined ? 'Profile: none (no [default] profile)' : `Profile: ${profile.name} (from ${profile.source})`,
+  );
   return { shared, profile };
 }
 
@@ -54,7 +64,10 @@ export async function resolveConfig(args: GlobalArgs, io: ConfigIo, log: DebugLo
   const { region, fips } = normalizeFipsRegion(regionSetting.value);
   log.debug('config', `Region: ${region} (from ${regionSetting.source}${fips ? `; FIPS pseudo-region ${regionSetting.value}` : ''})`);
   const retry = resolveRetry(io.env, values);
-  log.debug('config', `Retry mode: ${retry.mode} (from ${retry.sources.mode}), max attempts: ${retry.maxAttempts} (from ${retry.sources.maxAttempts})`);
+  log.debug(
+    'config',
+    `Retry mode: ${retry.mode} (from ${retry.sources.mode}), max attempts: ${retry.maxAttempts} (from ${retry.sources.maxAttempts})`,
+  );
   const endpoint = configured ?? defaultEndpoint(region, endpointFlags(io.env, values, fips), log, options);
   validateEndpointUrl(endpoint.url);
   log.debug('config', `Endpoint: ${maskProxyCredentials(endpoint.url)} (source: ${endpoint.source})`);
@@ -79,7 +92,10 @@ export async function resolveConfig(args: GlobalArgs, io: ConfigIo, log: DebugLo
 }
 
 function defaultEndpoint(region: string, flags: ReturnType<typeof endpointFlags>, log: DebugLog, options: ResolveOptions): Endpoint {
-  log.debug('config', `No configured endpoint; using the AWS endpoint for ${region} (fips: ${flags.useFips}, dualstack: ${flags.useDualstack})`);
+  log.debug(
+    'config',
+    `No configured endpoint; using the AWS endpoint for ${region} (fips: ${flags.useFips}, dualstack: ${flags.useDualstack})`,
+  );
   return { url: defaultEndpointUrl(region, flags, options.partitionOf), source: 'default' };
 }
 

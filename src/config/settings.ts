@@ -77,9 +77,10 @@ export function validateRegionName(region: string): void {
  * `Invalid endpoint: https://oidc..amazonaws.com` (both checked against aws 1.45).
  */
 export function resolveRegion(args: Pick<GlobalArgs, 'region'>, env: Env, profile: Section): Sourced<string> | undefined {
-  const found = args.region !== undefined
-    ? { value: args.region, source: '--region' }
-    : (envSetting(env, 'AWS_REGION', 'AWS_DEFAULT_REGION') ?? profileSetting(profile, 'region'));
+  const found =
+    args.region !== undefined
+      ? { value: args.region, source: '--region' }
+      : (envSetting(env, 'AWS_REGION', 'AWS_DEFAULT_REGION') ?? profileSetting(profile, 'region'));
   if (found) validateRegionName(found.value);
   return found;
 }
@@ -131,7 +132,11 @@ export function resolveTimeouts(args: Pick<GlobalArgs, 'cliConnectTimeout' | 'cl
  * cwd; the file is not read here. Deliberate difference: an empty value is skipped, where botocore
  * would pass '' as `verify` and so switch certificate checking off.
  */
-export function resolveCaBundle(args: Pick<GlobalArgs, 'caBundle'>, io: Pick<ConfigIo, 'env' | 'homedir' | 'cwd'>, profile: Section): Sourced<string> | undefined {
+export function resolveCaBundle(
+  args: Pick<GlobalArgs, 'caBundle'>,
+  io: Pick<ConfigIo, 'env' | 'homedir' | 'cwd'>,
+  profile: Section,
+): Sourced<string> | undefined {
   const candidates: Array<Sourced<string> | undefined> = [
     args.caBundle === undefined ? undefined : { value: args.caBundle, source: '--ca-bundle' },
     envSetting(io.env, 'AWS_CA_BUNDLE'),

@@ -1,7 +1,13 @@
 import { OPERATIONS } from '../model/operations/index.js';
 
 /** The model's `sensitive` members (clientSecret, deviceCode, tokens, code, codeVerifier). */
-const SENSITIVE_MEMBERS = [...new Set(OPERATIONS.flatMap((op) => [...op.input, ...op.output]).filter((m) => m.sensitive).map((m) => m.name))];
+const SENSITIVE_MEMBERS = [
+  ...new Set(
+    OPERATIONS.flatMap((op) => [...op.input, ...op.output])
+      .filter((m) => m.sensitive)
+      .map((m) => m.name),
+  ),
+];
 
 /**
  * The one list of secret-bearing names, from the operation descriptions: values under these keys

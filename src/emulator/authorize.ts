@@ -75,8 +75,10 @@ export function handleAuthorize(ctx: EmulatorContext, req: IncomingMessage, res:
     return;
   }
   const state = q.get('state') ?? undefined;
-  const fail = (error: string, description: string): void => redirect(res, withParams(redirectUri, { error, error_description: description, state }));
-  if (!allowedGrants(client).includes('authorization_code')) return fail('unauthorized_client', 'The client is not registered for the authorization_code grant.');
+  const fail = (error: string, description: string): void =>
+    redirect(res, withParams(redirectUri, { error, error_description: description, state }));
+  if (!allowedGrants(client).includes('authorization_code'))
+    return fail('unauthorized_client', 'The client is not registered for the authorization_code grant.');
   if (q.get('response_type') !== 'code') return fail('unsupported_response_type', 'The response_type must be code.');
   const challenge = q.get('code_challenge') ?? '';
   if (q.get('code_challenge_method') !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) {
@@ -105,7 +107,13 @@ export function handleAuthorize(ctx: EmulatorContext, req: IncomingMessage, res:
     return;
   }
   const origin = new URL(redirectUri).origin;
-  sendHtml(res, 200, authorizePage({ clientName: client.clientName, scopes, redirectOrigin: origin, requestToken: request.requestToken }), pageCsp([origin]), head);
+  sendHtml(
+    res,
+    200,
+    authorizePage({ clientName: client.clientName, scopes, redirectOrigin: origin, requestToken: request.requestToken }),
+    pageCsp([origin]),
+    head,
+  );
 }
 
 /** The scopes asked for (space separated) when the client may have all of them; none asked: all of the client's. */
@@ -136,7 +144,12 @@ export function handleAuthorizeDecision(ctx: EmulatorContext, res: ServerRespons
   const form = new URLSearchParams(body);
   const request = ctx.store.authorizeRequests.get(form.get('request_token') ?? '');
   if (request === undefined || request.decided || ctx.now() >= request.expiresAt || !sameOrigin) {
-    errorPage(res, request === undefined || !sameOrigin ? 403 : 409, 'This sign-in request is no longer valid. Start a new sign-in from your application.', false);
+    errorPage(
+      res,
+      request === undefined || !sameOrigin ? 403 : 409,
+      'This sign-in request is no longer valid. Start a new sign-in from your application.',
+      false,
+    );
     return;
   }
   if (form.get('decision') === 'allow') {
@@ -144,5 +157,8 @@ export function handleAuthorizeDecision(ctx: EmulatorContext, res: ServerRespons
     return;
   }
   request.decided = true;
-  redirect(res, withParams(request.redirectUri, { error: 'access_denied', error_description: 'The user denied the request.', state: request.state }));
+  redirect(
+    res,
+    withParams(request.redirectUri, { error: 'access_denied', error_description: 'The user denied the request.', state: request.state }),
+  );
 }

@@ -54,7 +54,9 @@ function integer(min: number, max = Number.MAX_SAFE_INTEGER): (value: string) =>
   return (value) => {
     const n = Number(value);
     if (!/^\d+$/.test(value) || n < min || n > max) {
-      throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `Expected a whole number of at least ${min}.` : `Expected a whole number from ${min} to ${max}.`);
+      throw new InvalidArgumentError(
+        max === Number.MAX_SAFE_INTEGER ? `Expected a whole number of at least ${min}.` : `Expected a whole number from ${min} to ${max}.`,
+      );
     }
     return n;
   };
@@ -126,7 +128,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   if (typeof parsed === 'number') return parsed;
   if (!isLoopback(parsed.host)) {
     const guard = parsed.adminToken === undefined ? ' Set --admin-token to guard it.' : '';
-    io.stderr.write(`sso-oidc-emulator: warning: listening on ${parsed.host}: the admin API (/emulator/) is reachable from the network.${guard}\n`);
+    io.stderr.write(
+      `sso-oidc-emulator: warning: listening on ${parsed.host}: the admin API (/emulator/) is reachable from the network.${guard}\n`,
+    );
   }
   // Listen for signals before announcing the URL, so a stop sent right after it is not missed.
   const stopped = io.waitForStop();
@@ -135,7 +139,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     emulator = await startEmulator(toEmulatorOptions(parsed, io));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    io.stderr.write(`sso-oidc-emulator: cannot listen on ${parsed.host}:${parsed.port}${code === undefined ? '' : ` (${code})`}: ${(err as Error).message}\n`);
+    io.stderr.write(
+      `sso-oidc-emulator: cannot listen on ${parsed.host}:${parsed.port}${code === undefined ? '' : ` (${code})`}: ${(err as Error).message}\n`,
+    );
     return EXIT.other;
   }
   io.stdout.write(`${emulator.url}\n`);

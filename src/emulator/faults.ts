@@ -21,8 +21,7 @@ const DEFAULT_ERROR_TYPE: Record<number, string> = {
   503: 'ServiceUnavailableException',
 };
 
-const matches = (wanted: string | undefined, path: string): boolean =>
-  wanted === undefined ? API_PATHS.has(path) : wanted === path;
+const matches = (wanted: string | undefined, path: string): boolean => (wanted === undefined ? API_PATHS.has(path) : wanted === path);
 
 /** The faults and script queue of one emulator. */
 export class FaultController {
@@ -74,7 +73,11 @@ export class FaultController {
     const fail = this.spec.fail;
     if (fail !== undefined && this.failsLeft > 0) {
       this.failsLeft--;
-      return { kind: 'fail', status: fail.status, errorType: fail.errorType ?? DEFAULT_ERROR_TYPE[fail.status] ?? 'InternalServerException' };
+      return {
+        kind: 'fail',
+        status: fail.status,
+        errorType: fail.errorType ?? DEFAULT_ERROR_TYPE[fail.status] ?? 'InternalServerException',
+      };
     }
     return { kind: 'none' };
   }

@@ -68,7 +68,13 @@ export function sendOidcError(res: ServerResponse, err: OidcError): void {
  * An error outside the model (unknown operation, wrong method, throttling): AWS's generic
  * `{"message"}` body, which botocore and the SDK both read as the error message.
  */
-export function sendMessageError(res: ServerResponse, status: number, errorType: string, message: string, headers: Record<string, string> = {}): void {
+export function sendMessageError(
+  res: ServerResponse,
+  status: number,
+  errorType: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, { message }, { 'x-amzn-ErrorType': errorType, ...headers });
 }
 

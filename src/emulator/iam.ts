@@ -101,7 +101,17 @@ function requestedScopes(body: Body): string[] | undefined {
 export function createTokenWithIam(ctx: EmulatorContext, body: Body): Record<string, unknown> {
   const clientId = requiredString(body, 'clientId');
   const grantType = requiredString(body, 'grantType');
-  for (const n of ['code', 'refreshToken', 'assertion', 'redirectUri', 'subjectToken', 'subjectTokenType', 'requestedTokenType', 'codeVerifier']) optionalString(body, n);
+  for (const n of [
+    'code',
+    'refreshToken',
+    'assertion',
+    'redirectUri',
+    'subjectToken',
+    'subjectTokenType',
+    'requestedTokenType',
+    'codeVerifier',
+  ])
+    optionalString(body, n);
   const state = stateOf(ctx);
   switch (grantType) {
     case JWT_BEARER_GRANT: {
@@ -123,13 +133,15 @@ export function createTokenWithIam(ctx: EmulatorContext, body: Body): Record<str
       const code = optionalString(body, 'code');
       const redirectUri = optionalString(body, 'redirectUri');
       if (code === undefined || code === '') throw invalidRequest('A code is required for the authorization_code grant.');
-      if (redirectUri === undefined || redirectUri === '') throw invalidRequest('A redirectUri is required for the authorization_code grant.');
+      if (redirectUri === undefined || redirectUri === '')
+        throw invalidRequest('A redirectUri is required for the authorization_code grant.');
       const record = state.codes.get(code);
       if (record === undefined || record.clientId !== clientId || record.used) throw invalidGrant('Invalid authorization code provided.');
       if (record.redirectUri !== redirectUri) throw invalidGrant('The redirectUri does not match the one the code was issued for.');
       if (record.codeChallenge !== undefined) {
         const verifier = optionalString(body, 'codeVerifier') ?? '';
-        if (createHash('sha256').update(verifier).digest('base64url') !== record.codeChallenge) throw invalidGrant('Invalid code verifier provided.');
+        if (createHash('sha256').update(verifier).digest('base64url') !== record.codeChallenge)
+          throw invalidGrant('Invalid code verifier provided.');
       }
       record.used = true;
       return issue(ctx, clientId, record.scopes);

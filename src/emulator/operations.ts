@@ -58,10 +58,16 @@ export function registerClient(ctx: EmulatorContext, body: Body): Record<string,
     throw new OidcError('UnsupportedGrantTypeException', 'One or more grantTypes are not supported.');
   }
   if (redirectUris.some((u) => !isAllowedRedirectUri(u))) {
-    throw new OidcError('InvalidRedirectUriException', 'Each redirect URI must be an https URL, or an http URL on the loopback address, without a fragment.');
+    throw new OidcError(
+      'InvalidRedirectUriException',
+      'Each redirect URI must be an https URL, or an http URL on the loopback address, without a fragment.',
+    );
   }
   if (grantTypes.includes('authorization_code') && redirectUris.length === 0) {
-    throw new OidcError('InvalidRedirectUriException', 'A client registered for the authorization_code grant must register at least one redirect URI.');
+    throw new OidcError(
+      'InvalidRedirectUriException',
+      'A client registered for the authorization_code grant must register at least one redirect URI.',
+    );
   }
   const issuedAt = Math.floor(ctx.now() / 1000);
   const client: ClientRecord = {

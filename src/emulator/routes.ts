@@ -41,7 +41,10 @@ function fail(res: ServerResponse, err: unknown): void {
     res.destroy();
     return;
   }
-  sendOidcError(res, err instanceof OidcError ? err : new OidcError('InternalServerException', 'An internal error occurred in the emulator.'));
+  sendOidcError(
+    res,
+    err instanceof OidcError ? err : new OidcError('InternalServerException', 'An internal error occurred in the emulator.'),
+  );
 }
 
 async function handle(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {

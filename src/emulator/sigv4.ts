@@ -41,7 +41,12 @@ function canonicalQuery(search: string): string {
 
 /** Each path segment encoded once more (non-S3 services sign the already-encoded path). */
 function canonicalPath(pathname: string): string {
-  return pathname.split('/').map((seg) => uriEncode(seg)).join('/') || '/';
+  return (
+    pathname
+      .split('/')
+      .map((seg) => uriEncode(seg))
+      .join('/') || '/'
+  );
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -77,17 +82,26 @@ export function verifySigV4(
   if (credentials === undefined || accessKeyId !== credentials.accessKeyId) {
     throw new SignatureError('UnrecognizedClientException', 'The security token included in the request is invalid.');
   }
-  if (scopeService !== service) throw new SignatureError('InvalidSignatureException', `Credential should be scoped to correct service: '${service}'. `);
+  if (scopeService !== service)
+    throw new SignatureError('InvalidSignatureException', `Credential should be scoped to correct service: '${service}'. `);
   const amzDate = headerValue(req.headers, 'x-amz-date');
   if (amzDate === undefined || !amzDate.startsWith(date)) {
     throw new SignatureError('IncompleteSignatureException', "Date must be in ISO-8601 'basic format'. Got '" + (amzDate ?? '') + "'.");
   }
   const signedHeaders = signedHeadersText.split(';');
-  if (!signedHeaders.includes('host')) throw new SignatureError('InvalidSignatureException', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+  if (!signedHeaders.includes('host'))
+    throw new SignatureError('InvalidSignatureException', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
   const url = new URL(req.url, 'http://emulator.invalid');
   const canonicalHeaders = signedHeaders.map((h) => `${h}:${(headerValue(req.headers, h) ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
   const payloadHash = headerValue(req.headers, 'x-amz-content-sha256') ?? sha256(Buffer.from(req.body, 'utf8'));
-  const canonicalRequest = [req.method, canonicalPath(url.pathname), canonicalQuery(url.search), canonicalHeaders, signedHeadersText, payloadHash].join('\n');
+  const canonicalRequest = [
+    req.method,
+    canonicalPath(url.pathname),
+    canonicalQuery(url.search),
+    canonicalHeaders,
+    signedHeadersText,
+    payloadHash,
+  ].join('\n');
   const scope = `${date}/${region}/${scopeService}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonicalRequest)].join('\n');
   const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, date), region), scopeService), 'aws4_request');

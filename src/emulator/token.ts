@@ -49,7 +49,8 @@ function authorizationCodeGrant(ctx: EmulatorContext, client: ClientRecord, body
   if (ctx.now() >= record.expiresAt) throw invalidGrant('The authorization code has expired.');
   // RFC 6749 §4.1.3: the redirect URI must be the one the code was issued for.
   if (redirectUri !== record.redirectUri) throw invalidGrant('The redirectUri does not match the one of the authorization request.');
-  if (!VERIFIER.test(verifier) || s256(verifier) !== record.codeChallenge) throw invalidGrant('The code verifier does not match the code challenge.');
+  if (!VERIFIER.test(verifier) || s256(verifier) !== record.codeChallenge)
+    throw invalidGrant('The code verifier does not match the code challenge.');
   record.used = true;
   return issueTokens(ctx, client, record.scopes);
 }

@@ -92,9 +92,7 @@ export interface ConsentDetails {
 /** The second step: who asks for what, with Allow and Deny. */
 export function consentPage(d: ConsentDetails): string {
   const scopes =
-    d.scopes.length === 0
-      ? '<em>none</em>'
-      : `<ul>${d.scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('')}</ul>`;
+    d.scopes.length === 0 ? '<em>none</em>' : `<ul>${d.scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('')}</ul>`;
   return layout(
     'Allow access?',
     `<h1>Allow <span id="client-name">${escapeHtml(d.clientName)}</span> to access your data?</h1>
@@ -142,9 +140,7 @@ export interface AuthorizeDetails {
 /** The authorization code grant's consent step: who asks for what, with Allow and Deny. */
 export function authorizePage(d: AuthorizeDetails): string {
   const scopes =
-    d.scopes.length === 0
-      ? '<em>none</em>'
-      : `<ul>${d.scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('')}</ul>`;
+    d.scopes.length === 0 ? '<em>none</em>' : `<ul>${d.scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('')}</ul>`;
   return layout(
     'Allow access?',
     `<h1>Allow <span id="client-name">${escapeHtml(d.clientName)}</span> to access your data?</h1>

@@ -31,15 +31,20 @@ export function parseCliInputJson(text: string): ValueMap {
     value = parsePyJson(text);
   } catch (e) {
     if (!(e instanceof PyJsonError)) throw e;
-    throw new ParamError(`Error parsing parameter 'cli-input-json': Invalid JSON: ${e.message}\nJSON received: ${maskSecretsInJsonText(text)}`, {
-      // AWS CLI v2 (customizations/cliinput.py) says less, and never echoes the input.
-      v2: { message: "Error parsing parameter 'cli-input-json': Invalid JSON received." },
-    });
+    throw new ParamError(
+      `Error parsing parameter 'cli-input-json': Invalid JSON: ${e.message}\nJSON received: ${maskSecretsInJsonText(text)}`,
+      {
+        // AWS CLI v2 (customizations/cliinput.py) says less, and never echoes the input.
+        v2: { message: "Error parsing parameter 'cli-input-json': Invalid JSON received." },
+      },
+    );
   }
   if (!(value instanceof Map)) {
     throw new ParamError(
       `Error parsing parameter 'cli-input-json': Invalid JSON: the input must be a JSON object, not ${pyTypeName(value) === 'list' ? 'a list' : `a ${pyTypeName(value)}`}`,
-      { v2: { message: `Error parsing parameter '--cli-input-json': Invalid type: expecting map, received <class '${pyTypeName(value)}'>` } },
+      {
+        v2: { message: `Error parsing parameter '--cli-input-json': Invalid type: expecting map, received <class '${pyTypeName(value)}'>` },
+      },
     );
   }
   return value;
@@ -76,7 +81,9 @@ async function inputText(flag: string, value: string, io: ParamFileIo): Promise<
 function yamlInput(text: string, loadYaml: YamlLoader): Map<string, RequestValue> {
   const value = loadYaml(text);
   if (!(value instanceof Map)) {
-    throw new ParamError(`Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class '${pyTypeName(value)}'>`);
+    throw new ParamError(
+      `Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class '${pyTypeName(value)}'>`,
+    );
   }
   return value;
 }
@@ -98,10 +105,7 @@ export async function buildRequest(
   for (const member of op.input) {
     const raw = typed[member.name];
     if (raw === undefined) continue;
-    request.set(
-      member.name,
-      Array.isArray(raw) ? await listValue(member, raw, io) : await loadParamValue(optionName(member), raw, io),
-    );
+    request.set(member.name, Array.isArray(raw) ? await listValue(member, raw, io) : await loadParamValue(optionName(member), raw, io));
   }
   if (cliInput.json !== undefined && cliInput.yaml !== undefined) {
     // v2's ParamSyntaxError, raised before either input is read.

@@ -94,9 +94,7 @@ function renderTitle(section: Section, width: number, stream: IndentedStream): v
 function renderColumnTitles(section: Section, width: number, stream: IndentedStream): void {
   if (section.headers.length === 0) return;
   const widths = section.columnWidths(4, width);
-  const cells = zip(widths, section.headers).map(([w, header], i) =>
-    centerText(header, w, i === 0 ? '|' : '', '|', textLength(header)),
-  );
+  const cells = zip(widths, section.headers).map(([w, header], i) => centerText(header, w, i === 0 ? '|' : '', '|', textLength(header)));
   writeLineBreak(stream, widths);
   stream.write(cells.join('') + '\n');
 }

@@ -51,7 +51,10 @@ export function pyQuote(text: string): string {
 }
 
 /** The authorize URL, member for member as the AWS CLI builds it (scopes space separated). */
-export function authorizeUrl(endpoint: string, a: { clientId: string; redirectUri: string; state: string; scopes: string[]; challenge: string }): string {
+export function authorizeUrl(
+  endpoint: string,
+  a: { clientId: string; redirectUri: string; state: string; scopes: string[]; challenge: string },
+): string {
   const origin = new URL(endpoint).origin;
   const params: [string, string][] = [
     ['response_type', 'code'],
@@ -74,7 +77,12 @@ export interface AuthCodeRegistration {
 type Call = (op: OperationDescription, input: Record<string, unknown>) => Promise<ValueMap>;
 
 /** RegisterClient as SSOTokenFetcherAuth sends it. */
-export async function registerAuthCodeClient(call: Call, clientName: string, issuerUrl: string, scopes: string[] | undefined): Promise<AuthCodeRegistration> {
+export async function registerAuthCodeClient(
+  call: Call,
+  clientName: string,
+  issuerUrl: string,
+  scopes: string[] | undefined,
+): Promise<AuthCodeRegistration> {
   const granted = scopes && scopes.length > 0 ? scopes : [DEFAULT_AUTH_CODE_SCOPE];
   const r = await call(registerClient, {
     clientName,
@@ -86,7 +94,8 @@ export async function registerAuthCodeClient(call: Call, clientName: string, iss
   });
   const clientId = stringMember(r, 'clientId');
   const clientSecret = stringMember(r, 'clientSecret');
-  if (clientId === undefined || clientSecret === undefined) throw new CliError('The RegisterClient response has no clientId or clientSecret.', EXIT.other);
+  if (clientId === undefined || clientSecret === undefined)
+    throw new CliError('The RegisterClient response has no clientId or clientSecret.', EXIT.other);
   return { clientId, clientSecret, clientSecretExpiresAt: integerMember(r, 'clientSecretExpiresAt') ?? 0, scopes: granted };
 }
 
@@ -143,7 +152,9 @@ export async function listenForCallback(state: string): Promise<CallbackListener
     }
     const q = url.searchParams;
     if (q.get('state') !== state) {
-      res.writeHead(400, PAGE_HEADERS).end(page('Sign-in response not accepted', 'This response does not belong to the sign-in in progress.'));
+      res
+        .writeHead(400, PAGE_HEADERS)
+        .end(page('Sign-in response not accepted', 'This response does not belong to the sign-in in progress.'));
       return;
     }
     const error = q.get('error');
@@ -151,7 +162,9 @@ export async function listenForCallback(state: string): Promise<CallbackListener
     let result: CallbackResult;
     if (error !== null) {
       result = { error, description: q.get('error_description') ?? undefined };
-      res.writeHead(200, PAGE_HEADERS).end(page('Sign-in not completed', 'The request was not approved. You can close this window and return to your terminal.'));
+      res
+        .writeHead(200, PAGE_HEADERS)
+        .end(page('Sign-in not completed', 'The request was not approved. You can close this window and return to your terminal.'));
     } else if (code !== null && code !== '') {
       result = { code };
       res.writeHead(200, PAGE_HEADERS).end(page('Request approved', 'You can close this window and return to your terminal.'));
@@ -192,7 +205,12 @@ export async function listenForCallback(state: string): Promise<CallbackListener
         };
         const timer = setTimeout(() => {
           done();
-          reject(new CliError('No sign-in response came back from the browser within 10 minutes. Run the command again (or with --use-device-code).', EXIT.other));
+          reject(
+            new CliError(
+              'No sign-in response came back from the browser within 10 minutes. Run the command again (or with --use-device-code).',
+              EXIT.other,
+            ),
+          );
         }, timerMs(timeoutMs));
         if (signal.aborted) return onAbort();
         signal.addEventListener('abort', onAbort, { once: true });

@@ -12,7 +12,8 @@ export function noBrowserReason(env: Env, system: string, noBrowserFlag: boolean
   const ci = (env['CI'] ?? '').toLowerCase();
   if (ci === 'true' || ci === '1') return 'CI is set';
   const desktop = system === 'Darwin' || system === 'Windows_NT' || system.startsWith('CYGWIN') || system.startsWith('MINGW');
-  if (!desktop && !set('DISPLAY') && !set('WAYLAND_DISPLAY') && !set('BROWSER')) return 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
+  if (!desktop && !set('DISPLAY') && !set('WAYLAND_DISPLAY') && !set('BROWSER'))
+    return 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
   return undefined;
 }
 

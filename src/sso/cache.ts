@@ -114,9 +114,16 @@ export type RegistrationKind = 'device' | 'authorization-code';
  * reuses them: one with `grantTypes` holding authorization_code is for PKCE, any other for the
  * device flow (the CLI did not cache grantTypes before).
  */
-export function readRegistration(fs: FileSystem, dir: string, key: string, now: Date, kind: RegistrationKind = 'device'): Registration | undefined {
+export function readRegistration(
+  fs: FileSystem,
+  dir: string,
+  key: string,
+  now: Date,
+  kind: RegistrationKind = 'device',
+): Registration | undefined {
   const r = readJson(fs, join(dir, `${key}.json`));
-  if (!r || typeof r['clientId'] !== 'string' || typeof r['clientSecret'] !== 'string' || typeof r['expiresAt'] !== 'string') return undefined;
+  if (!r || typeof r['clientId'] !== 'string' || typeof r['clientSecret'] !== 'string' || typeof r['expiresAt'] !== 'string')
+    return undefined;
   const grants = r['grantTypes'];
   const forCode = Array.isArray(grants) && grants.includes('authorization_code');
   if (forCode !== (kind === 'authorization-code')) return undefined;
@@ -182,7 +189,7 @@ function errorCode(e: unknown): string | undefined {
 /** A cache failure as a sentence with the path; exit 255 (not configuration, not the service). */
 export function cacheError(what: string, path: string, e: unknown): CliError {
   const code = errorCode(e);
-  const why = (code && IN_WORDS[code]) ?? (code ? `error ${code}` : (e as Error)?.message ?? String(e));
+  const why = (code && IN_WORDS[code]) ?? (code ? `error ${code}` : ((e as Error)?.message ?? String(e)));
   return new CliError(`${what} ${path}: ${why}.`, EXIT.other, { cause: e });
 }
 
@@ -199,7 +206,9 @@ export function prepareCacheDir(fs: FileSystem, dir: string, warn: (text: string
     throw cacheError('Cannot create the SSO token cache directory', dir, e);
   }
   if (!r.created && (r.mode & 0o022) !== 0) {
-    warn(`Warning: the SSO token cache directory ${dir} is writable by group or others (mode ${r.mode.toString(8).padStart(4, '0')}); run: chmod 700 ${dir}`);
+    warn(
+      `Warning: the SSO token cache directory ${dir} is writable by group or others (mode ${r.mode.toString(8).padStart(4, '0')}); run: chmod 700 ${dir}`,
+    );
   }
 }
 

@@ -67,7 +67,11 @@ export async function registerDeviceClient(io: Pick<DeviceFlowIo, 'call'>, clien
   return { clientId, clientSecret, clientSecretExpiresAt: int(r, 'clientSecretExpiresAt') ?? 0 };
 }
 
-export async function startAuthorization(io: DeviceFlowIo, client: { clientId: string; clientSecret: string }, startUrl: string): Promise<Authorization> {
+export async function startAuthorization(
+  io: DeviceFlowIo,
+  client: { clientId: string; clientSecret: string },
+  startUrl: string,
+): Promise<Authorization> {
   const r = await io.call(startDeviceAuthorization, { ...client, startUrl });
   const deviceCode = str(r, 'deviceCode');
   const userCode = str(r, 'userCode');
@@ -92,7 +96,8 @@ export async function pollForToken(
   auth: Authorization,
 ): Promise<IssuedToken> {
   let interval = Number.isFinite(auth.interval) ? Math.max(auth.interval, 1) : DEFAULT_INTERVAL;
-  const deadline = io.now().getTime() + (Number.isFinite(auth.expiresIn) && auth.expiresIn > 0 ? Math.min(auth.expiresIn, 1e9) : 600) * 1000;
+  const deadline =
+    io.now().getTime() + (Number.isFinite(auth.expiresIn) && auth.expiresIn > 0 ? Math.min(auth.expiresIn, 1e9) : 600) * 1000;
   for (;;) {
     try {
       const r = await io.call(createToken, { ...client, grantType: DEVICE_GRANT, deviceCode: auth.deviceCode });

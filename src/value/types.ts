@@ -32,8 +32,7 @@ export const isInt = (v: Value): v is bigint => typeof v === 'bigint';
 export const isMap = (v: Value): v is ValueMap => v instanceof Map;
 export const isList = (v: Value): v is Value[] => Array.isArray(v);
 export const isScalar = (v: Value): boolean => !isMap(v) && !isList(v);
-export const isPyObject = (v: PyAny): v is PyObject =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Map);
+export const isPyObject = (v: PyAny): v is PyObject => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Map);
 
 /** dict.get(key, default): a key holding None gives None, not the default. */
 export function dictGet(map: ValueMap, key: string, fallback: Value): Value {

@@ -60,45 +60,49 @@ function compareStderr(c: Case, v1: RunResult, ours: RunResult): void {
  */
 const CONCURRENCY = availableParallelism() + 1;
 
-describe('sso-oidc and aws side by side', { skip: aws === null ? 'the AWS CLI (aws) is not on PATH: conformance cases skipped' : false, concurrency: CONCURRENCY }, () => {
-  let box: Sandbox;
-  before(() => {
-    box = makeSandbox();
-    box.write(START_URL_FILE, 'https://example.awsapps.com/start');
-  });
-  after(() => box.cleanup());
-
-  async function side(c: Case, runner: typeof runCli): Promise<{ result: RunResult; bodies: unknown[] }> {
-    const emu = await startEmulator({ host: '127.0.0.1', port: 0 });
-    try {
-      if (c.responses) emu.script(c.responses);
-      const args = c.args.map((a) => (a === 'URL' ? emu.url : a));
-      const prefix = runner === runAws ? ['sso-oidc'] : [];
-      const r = await runner([...prefix, ...args], { env: { ...box.env, ...c.env }, cwd: box.dir });
-      // Each side has its own port: the emulator's URL reads `URL` in what both print.
-      const unport = (t: string) => t.replaceAll(emu.url, 'URL');
-      return { result: { ...r, stdout: unport(r.stdout), stderr: unport(r.stderr) }, bodies: emu.requests().map((q) => q.json) };
-    } finally {
-      await emu.close();
-    }
-  }
-
-  test(`the table has at least 60 cases (${CASES.length})`, () => assert.ok(CASES.length >= 60));
-
-  for (const c of CASES) {
-    test(c.name, async () => {
-      const [v1, ours] = await Promise.all([side(c, runAws), side(c, runCli)]);
-      assert.equal(v1.result.code, c.v1Code, `aws exit code (stderr: ${v1.result.stderr})`);
-      assert.equal(ours.result.code, c.ourCode, `sso-oidc exit code (stderr: ${ours.result.stderr})`);
-      assert.equal(ours.result.stdout, v1.result.stdout, 'stdout');
-      compareStderr(c, v1.result, ours.result);
-      if (c.requests !== undefined) {
-        assert.equal(v1.bodies.length, c.requests, 'requests aws sent');
-        assert.equal(ours.bodies.length, c.requests, 'requests sso-oidc sent');
-      } else {
-        assert.equal(ours.bodies.length, v1.bodies.length, 'same number of requests');
-      }
-      assert.deepEqual(ours.bodies, v1.bodies, 'request bodies');
+describe(
+  'sso-oidc and aws side by side',
+  { skip: aws === null ? 'the AWS CLI (aws) is not on PATH: conformance cases skipped' : false, concurrency: CONCURRENCY },
+  () => {
+    let box: Sandbox;
+    before(() => {
+      box = makeSandbox();
+      box.write(START_URL_FILE, 'https://example.awsapps.com/start');
     });
-  }
-});
+    after(() => box.cleanup());
+
+    async function side(c: Case, runner: typeof runCli): Promise<{ result: RunResult; bodies: unknown[] }> {
+      const emu = await startEmulator({ host: '127.0.0.1', port: 0 });
+      try {
+        if (c.responses) emu.script(c.responses);
+        const args = c.args.map((a) => (a === 'URL' ? emu.url : a));
+        const prefix = runner === runAws ? ['sso-oidc'] : [];
+        const r = await runner([...prefix, ...args], { env: { ...box.env, ...c.env }, cwd: box.dir });
+        // Each side has its own port: the emulator's URL reads `URL` in what both print.
+        const unport = (t: string) => t.replaceAll(emu.url, 'URL');
+        return { result: { ...r, stdout: unport(r.stdout), stderr: unport(r.stderr) }, bodies: emu.requests().map((q) => q.json) };
+      } finally {
+        await emu.close();
+      }
+    }
+
+    test(`the table has at least 60 cases (${CASES.length})`, () => assert.ok(CASES.length >= 60));
+
+    for (const c of CASES) {
+      test(c.name, async () => {
+        const [v1, ours] = await Promise.all([side(c, runAws), side(c, runCli)]);
+        assert.equal(v1.result.code, c.v1Code, `aws exit code (stderr: ${v1.result.stderr})`);
+        assert.equal(ours.result.code, c.ourCode, `sso-oidc exit code (stderr: ${ours.result.stderr})`);
+        assert.equal(ours.result.stdout, v1.result.stdout, 'stdout');
+        compareStderr(c, v1.result, ours.result);
+        if (c.requests !== undefined) {
+          assert.equal(v1.bodies.length, c.requests, 'requests aws sent');
+          assert.equal(ours.bodies.length, c.requests, 'requests sso-oidc sent');
+        } else {
+          assert.equal(ours.bodies.length, v1.bodies.length, 'same number of requests');
+        }
+        assert.deepEqual(ours.bodies, v1.bodies, 'request bodies');
+      });
+    }
+  },
+);

@@ -24,7 +24,8 @@ const aws = findAws();
 const V2_USAGE =
   'usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n' +
   'To see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n';
-const OUR_USAGE = 'usage: sso-oidc [options] <command> [parameters]\nTo see help text, you can run:\n\n  sso-oidc help\n  sso-oidc <command> help\n';
+const OUR_USAGE =
+  'usage: sso-oidc [options] <command> [parameters]\nTo see help text, you can run:\n\n  sso-oidc help\n  sso-oidc <command> help\n';
 
 /** v2's stderr in our words: the program name and the usage block, raw and JSON-escaped. */
 export function inOurWords(text: string): string {
@@ -41,114 +42,152 @@ interface Side {
   signed: boolean[];
 }
 
-describe('sso-oidc and AWS CLI v2 side by side', { skip: haveV2 ? false : `AWS CLI v2 is not installed at ${AWS_V2}: v2 conformance cases skipped` }, () => {
-  let emu: Emulator;
-  let box: Sandbox;
-  before(async () => {
-    emu = await startEmulator({ host: '127.0.0.1', port: 0, iamCredentials: IAM_KEY });
-    box = makeSandbox(CONFIG);
-    box.write('credentials', CREDENTIALS);
-    box.write(START_URL_FILE, 'https://example.awsapps.com/start');
-  });
-  after(async () => {
-    await emu.close();
-    box.cleanup();
-  });
+describe(
+  'sso-oidc and AWS CLI v2 side by side',
+  { skip: haveV2 ? false : `AWS CLI v2 is not installed at ${AWS_V2}: v2 conformance cases skipped` },
+  () => {
+    let emu: Emulator;
+    let box: Sandbox;
+    before(async () => {
+      emu = await startEmulator({ host: '127.0.0.1', port: 0, iamCredentials: IAM_KEY });
+      box = makeSandbox(CONFIG);
+      box.write('credentials', CREDENTIALS);
+      box.write(START_URL_FILE, 'https://example.awsapps.com/start');
+    });
+    after(async () => {
+      await emu.close();
+      box.cleanup();
+    });
 
-  /** Single-use values for one side: an authorization code, or a fresh refresh token. */
-  async function prepare(c: V2Case): Promise<Record<string, string>> {
-    if (c.setup === 'iam-code') {
-      const challenge = (await import('node:crypto')).createHash('sha256').update('verifier-0123456789-0123456789-0123456789').digest('base64url');
-      const r = await fetch(`${emu.url}/emulator/iam/authorization-code`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ clientId: c.args[2], redirectUri: 'http://127.0.0.1:8400/cb', codeChallenge: challenge }),
+    /** Single-use values for one side: an authorization code, or a fresh refresh token. */
+    async function prepare(c: V2Case): Promise<Record<string, string>> {
+      if (c.setup === 'iam-code') {
+        const challenge = (await import('node:crypto'))
+          .createHash('sha256')
+          .update('verifier-0123456789-0123456789-0123456789')
+          .digest('base64url');
+        const r = await fetch(`${emu.url}/emulator/iam/authorization-code`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ clientId: c.args[2], redirectUri: 'http://127.0.0.1:8400/cb', codeChallenge: challenge }),
+        });
+        return { code: ((await r.json()) as { code: string }).code };
+      }
+      if (c.setup === 'iam-refresh') {
+        const r = await runCli(
+          [
+            'create-token-with-iam',
+            '--client-id',
+            c.args[2] as string,
+            '--grant-type',
+            'urn:ietf:params:oauth:grant-type:jwt-bearer',
+            '--assertion',
+            'a.b.c',
+            '--endpoint-url',
+            emu.url,
+            '--query',
+            'refreshToken',
+            '--output',
+            'text',
+          ],
+          { env: box.env, cwd: box.dir },
+        );
+        assert.equal(r.code, 0, r.stderr);
+        return { refresh: r.stdout.trim() };
+      }
+      return {};
+    }
+
+    /** The request bodies with this side's single-use values put back as their placeholders. */
+    function placeholders(value: unknown, values: Record<string, string>): unknown {
+      if (typeof value === 'string') {
+        const hit = Object.entries(values).find(([, v]) => v === value);
+        return hit ? `{${hit[0]}}` : value;
+      }
+      if (Array.isArray(value)) return value.map((v) => placeholders(v, values));
+      if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, placeholders(v, values)]));
+      return value;
+    }
+
+    /** No format anywhere: v2 prints `enhanced`, we print v1's wording; the v2 table asks for enhanced then. */
+    function v2Env(c: V2Case): Record<string, string> {
+      const given = c.args.includes('--cli-error-format') || c.config !== undefined || c.env?.['AWS_CLI_ERROR_FORMAT'] !== undefined;
+      return given ? {} : { AWS_CLI_ERROR_FORMAT: 'enhanced' };
+    }
+
+    async function side(
+      c: V2Case,
+      runner: (args: string[], env: Record<string, string>) => Promise<RunResult>,
+      extraEnv: Record<string, string> = {},
+    ): Promise<Side> {
+      const values = await prepare(c);
+      emu.clearFaults();
+      emu.clearRequests();
+      if (c.responses) emu.script(c.responses);
+      const args = c.args.map((a) => (a === 'URL' ? emu.url : a.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '')));
+      const env: Record<string, string> = { ...box.env, AWS_PAGER: '', ...extraEnv, ...c.env };
+      if (c.config !== undefined) env['AWS_CONFIG_FILE'] = box.write('case-config', c.config);
+      const result = await runner(args, env);
+      const requests = emu.requests();
+      return {
+        result,
+        bodies: requests.map((r) => placeholders(r.json, values)),
+        signed: requests.map((r) => (r.headers['authorization'] ?? '').startsWith('AWS4-HMAC-SHA256 ')),
+      };
+    }
+
+    const v2 = (args: string[], env: Record<string, string>) => run(AWS_V2, ['sso-oidc', ...args], { env, cwd: box.dir });
+    const v1 = (args: string[], env: Record<string, string>) => runAws(['sso-oidc', ...args], { env, cwd: box.dir });
+    const ours = (args: string[], env: Record<string, string>) => runCli(args, { env, cwd: box.dir });
+
+    function compare(c: V2Case, ref: Side, us: Side, refName: string, refCode: number, translate: (s: string) => string): void {
+      assert.equal(ref.result.code, refCode, `${refName} exit code (stderr: ${ref.result.stderr})`);
+      assert.equal(us.result.code, c.ourCode, `sso-oidc exit code (stderr: ${us.result.stderr})`);
+      assert.equal(us.result.stdout, ref.result.stdout, 'stdout');
+      if (c.stderr === 'empty') {
+        assert.equal(ref.result.stderr, '', `${refName} stderr`);
+        assert.equal(us.result.stderr, '', 'sso-oidc stderr');
+      } else {
+        assert.equal(us.result.stderr, translate(ref.result.stderr), 'stderr');
+      }
+      if (c.requests !== undefined) {
+        assert.equal(ref.bodies.length, c.requests, `requests ${refName} sent`);
+        assert.equal(us.bodies.length, c.requests, 'requests sso-oidc sent');
+      } else {
+        assert.equal(us.bodies.length, ref.bodies.length, 'same number of requests');
+      }
+      assert.deepEqual(us.bodies, ref.bodies, 'request bodies');
+      if (c.signed !== undefined) {
+        assert.deepEqual(
+          ref.signed,
+          ref.signed.map(() => c.signed),
+          `${refName} signed`,
+        );
+        assert.deepEqual(
+          us.signed,
+          us.signed.map(() => c.signed),
+          'sso-oidc signed',
+        );
+      }
+    }
+
+    test(`the table has at least 80 cases (${V2_CASES.length})`, () => assert.ok(V2_CASES.length >= 80));
+
+    for (const c of V2_CASES) {
+      test(`v2: ${c.name}`, async () => {
+        const ref = await side(c, v2, v2Env(c));
+        const us = await side(c, ours, v2Env(c));
+        compare(c, ref, us, 'aws v2', c.v2Code, inOurWords);
       });
-      return { code: ((await r.json()) as { code: string }).code };
     }
-    if (c.setup === 'iam-refresh') {
-      const r = await runCli(
-        ['create-token-with-iam', '--client-id', c.args[2] as string, '--grant-type', 'urn:ietf:params:oauth:grant-type:jwt-bearer', '--assertion', 'a.b.c', '--endpoint-url', emu.url, '--query', 'refreshToken', '--output', 'text'],
-        { env: box.env, cwd: box.dir },
-      );
-      assert.equal(r.code, 0, r.stderr);
-      return { refresh: r.stdout.trim() };
+
+    for (const c of V2_CASES.filter((x) => x.v1 !== undefined)) {
+      test(`v1: ${c.name}`, { skip: aws === null ? 'the AWS CLI v1 (aws) is not on PATH' : false }, async () => {
+        const ref = await side(c, v1);
+        const us = await side(c, ours);
+        compare(c, ref, us, 'aws v1', c.v1 as number, (s) => s);
+      });
     }
-    return {};
-  }
-
-  /** The request bodies with this side's single-use values put back as their placeholders. */
-  function placeholders(value: unknown, values: Record<string, string>): unknown {
-    if (typeof value === 'string') {
-      const hit = Object.entries(values).find(([, v]) => v === value);
-      return hit ? `{${hit[0]}}` : value;
-    }
-    if (Array.isArray(value)) return value.map((v) => placeholders(v, values));
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, placeholders(v, values)]));
-    return value;
-  }
-
-  /** No format anywhere: v2 prints `enhanced`, we print v1's wording; the v2 table asks for enhanced then. */
-  function v2Env(c: V2Case): Record<string, string> {
-    const given = c.args.includes('--cli-error-format') || c.config !== undefined || c.env?.['AWS_CLI_ERROR_FORMAT'] !== undefined;
-    return given ? {} : { AWS_CLI_ERROR_FORMAT: 'enhanced' };
-  }
-
-  async function side(c: V2Case, runner: (args: string[], env: Record<string, string>) => Promise<RunResult>, extraEnv: Record<string, string> = {}): Promise<Side> {
-    const values = await prepare(c);
-    emu.clearFaults();
-    emu.clearRequests();
-    if (c.responses) emu.script(c.responses);
-    const args = c.args.map((a) => (a === 'URL' ? emu.url : a.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '')));
-    const env: Record<string, string> = { ...box.env, AWS_PAGER: '', ...extraEnv, ...c.env };
-    if (c.config !== undefined) env['AWS_CONFIG_FILE'] = box.write('case-config', c.config);
-    const result = await runner(args, env);
-    const requests = emu.requests();
-    return { result, bodies: requests.map((r) => placeholders(r.json, values)), signed: requests.map((r) => (r.headers['authorization'] ?? '').startsWith('AWS4-HMAC-SHA256 ')) };
-  }
-
-  const v2 = (args: string[], env: Record<string, string>) => run(AWS_V2, ['sso-oidc', ...args], { env, cwd: box.dir });
-  const v1 = (args: string[], env: Record<string, string>) => runAws(['sso-oidc', ...args], { env, cwd: box.dir });
-  const ours = (args: string[], env: Record<string, string>) => runCli(args, { env, cwd: box.dir });
-
-  function compare(c: V2Case, ref: Side, us: Side, refName: string, refCode: number, translate: (s: string) => string): void {
-    assert.equal(ref.result.code, refCode, `${refName} exit code (stderr: ${ref.result.stderr})`);
-    assert.equal(us.result.code, c.ourCode, `sso-oidc exit code (stderr: ${us.result.stderr})`);
-    assert.equal(us.result.stdout, ref.result.stdout, 'stdout');
-    if (c.stderr === 'empty') {
-      assert.equal(ref.result.stderr, '', `${refName} stderr`);
-      assert.equal(us.result.stderr, '', 'sso-oidc stderr');
-    } else {
-      assert.equal(us.result.stderr, translate(ref.result.stderr), 'stderr');
-    }
-    if (c.requests !== undefined) {
-      assert.equal(ref.bodies.length, c.requests, `requests ${refName} sent`);
-      assert.equal(us.bodies.length, c.requests, 'requests sso-oidc sent');
-    } else {
-      assert.equal(us.bodies.length, ref.bodies.length, 'same number of requests');
-    }
-    assert.deepEqual(us.bodies, ref.bodies, 'request bodies');
-    if (c.signed !== undefined) {
-      assert.deepEqual(ref.signed, ref.signed.map(() => c.signed), `${refName} signed`);
-      assert.deepEqual(us.signed, us.signed.map(() => c.signed), 'sso-oidc signed');
-    }
-  }
-
-  test(`the table has at least 80 cases (${V2_CASES.length})`, () => assert.ok(V2_CASES.length >= 80));
-
-  for (const c of V2_CASES) {
-    test(`v2: ${c.name}`, async () => {
-      const ref = await side(c, v2, v2Env(c));
-      const us = await side(c, ours, v2Env(c));
-      compare(c, ref, us, 'aws v2', c.v2Code, inOurWords);
-    });
-  }
-
-  for (const c of V2_CASES.filter((x) => x.v1 !== undefined)) {
-    test(`v1: ${c.name}`, { skip: aws === null ? 'the AWS CLI v1 (aws) is not on PATH' : false }, async () => {
-      const ref = await side(c, v1);
-      const us = await side(c, ours);
-      compare(c, ref, us, 'aws v1', c.v1 as number, (s) => s);
-    });
-  }
-});
+  },
+);

@@ -38,7 +38,17 @@ interface V2Case {
 }
 
 const START_URL_FILE = 'starturl.txt';
-const SDA = ['start-device-authorization', '--client-id', 'ok', '--client-secret', 's3cr3t', '--start-url', `file://${START_URL_FILE}`, '--endpoint-url', 'URL'];
+const SDA = [
+  'start-device-authorization',
+  '--client-id',
+  'ok',
+  '--client-secret',
+  's3cr3t',
+  '--start-url',
+  `file://${START_URL_FILE}`,
+  '--endpoint-url',
+  'URL',
+];
 const RC = ['register-client', '--endpoint-url', 'URL'];
 const json = { 'content-type': 'application/json' };
 
@@ -50,13 +60,20 @@ const SDA_BODY = {
   expiresIn: 600,
   interval: 1,
 };
-const sdaOk = (body: object = SDA_BODY): ScriptedResponse[] => [{ path: '/device_authorization', status: 200, headers: json, body: JSON.stringify(body) }];
+const sdaOk = (body: object = SDA_BODY): ScriptedResponse[] => [
+  { path: '/device_authorization', status: 200, headers: json, body: JSON.stringify(body) },
+];
 const rcOk: ScriptedResponse[] = [
   {
     path: '/client/register',
     status: 200,
     headers: json,
-    body: JSON.stringify({ clientId: 'cid-123', clientSecret: 'csecret-456', clientIdIssuedAt: 1700000000, clientSecretExpiresAt: 1707776000 }),
+    body: JSON.stringify({
+      clientId: 'cid-123',
+      clientSecret: 'csecret-456',
+      clientIdIssuedAt: 1700000000,
+      clientSecretExpiresAt: 1707776000,
+    }),
   },
 ];
 
@@ -82,42 +99,126 @@ function quotingBody(values: [string, string, string, string]): object {
 }
 
 const OUTPUT_QUERIES = [
-  'userCode', 'expiresIn', 'nonexistent', '`1.5`', '`true`', '`""`', '`[]`', '`{}`', '`600.0`', '[userCode, deviceCode]',
-  '{code: userCode, uri: verificationUri}', '{a: userCode, b: {c: deviceCode, d: interval}}',
-  '[{a: userCode, n: interval}, {a: deviceCode, n: expiresIn}]', 'keys(@)', 'avg([expiresIn, interval])', '`[[]]`', '[@, @]',
+  'userCode',
+  'expiresIn',
+  'nonexistent',
+  '`1.5`',
+  '`true`',
+  '`""`',
+  '`[]`',
+  '`{}`',
+  '`600.0`',
+  '[userCode, deviceCode]',
+  '{code: userCode, uri: verificationUri}',
+  '{a: userCode, b: {c: deviceCode, d: interval}}',
+  '[{a: userCode, n: interval}, {a: deviceCode, n: expiresIn}]',
+  'keys(@)',
+  'avg([expiresIn, interval])',
+  '`[[]]`',
+  '[@, @]',
 ];
 const STREAM_QUERIES = ['userCode', 'nonexistent', '`{}`', '`[]`', '[userCode, deviceCode]', '{u: userCode, n: `null`}'];
 
 function outputCases(): V2Case[] {
   const cases: V2Case[] = [];
   for (const output of ['yaml', 'yaml-stream', 'off']) {
-    cases.push({ name: `success --output ${output}`, args: [...SDA, '--output', output], responses: sdaOk(), code: 0, stderr: 'empty', requests: 1 });
+    cases.push({
+      name: `success --output ${output}`,
+      args: [...SDA, '--output', output],
+      responses: sdaOk(),
+      code: 0,
+      stderr: 'empty',
+      requests: 1,
+    });
   }
   for (const q of OUTPUT_QUERIES) {
-    cases.push({ name: `--output yaml --query ${q}`, args: [...SDA, '--output', 'yaml', '--query', q], responses: sdaOk(), code: 0, stderr: 'empty', requests: 1 });
+    cases.push({
+      name: `--output yaml --query ${q}`,
+      args: [...SDA, '--output', 'yaml', '--query', q],
+      responses: sdaOk(),
+      code: 0,
+      stderr: 'empty',
+      requests: 1,
+    });
   }
   for (const q of STREAM_QUERIES) {
-    cases.push({ name: `--output yaml-stream --query ${q}`, args: [...SDA, '--output', 'yaml-stream', '--query', q], responses: sdaOk(), code: 0, stderr: 'empty', requests: 1 });
+    cases.push({
+      name: `--output yaml-stream --query ${q}`,
+      args: [...SDA, '--output', 'yaml-stream', '--query', q],
+      responses: sdaOk(),
+      code: 0,
+      stderr: 'empty',
+      requests: 1,
+    });
   }
   for (const [name, values] of QUOTING) {
     for (const output of ['yaml', 'yaml-stream']) {
-      cases.push({ name: `quoting: ${name} (${output})`, args: [...SDA, '--output', output], responses: sdaOk(quotingBody(values)), code: 0, stderr: 'empty', requests: 1 });
+      cases.push({
+        name: `quoting: ${name} (${output})`,
+        args: [...SDA, '--output', output],
+        responses: sdaOk(quotingBody(values)),
+        code: 0,
+        stderr: 'empty',
+        requests: 1,
+      });
     }
   }
   cases.push(
-    { name: 'off: a query that fails while evaluating is never run', args: [...SDA, '--output', 'off', '--query', 'abs(userCode)'], responses: sdaOk(), code: 0, stderr: 'empty', requests: 1 },
-    { name: 'off: a query syntax error is still 252, nothing sent', args: [...SDA, '--output', 'off', '--query', '[['], responses: sdaOk(), code: 252, stderr: 'any', requests: 0 },
+    {
+      name: 'off: a query that fails while evaluating is never run',
+      args: [...SDA, '--output', 'off', '--query', 'abs(userCode)'],
+      responses: sdaOk(),
+      code: 0,
+      stderr: 'empty',
+      requests: 1,
+    },
+    {
+      name: 'off: a query syntax error is still 252, nothing sent',
+      args: [...SDA, '--output', 'off', '--query', '[['],
+      responses: sdaOk(),
+      code: 252,
+      stderr: 'any',
+      requests: 0,
+    },
     {
       name: 'off: a service error still exits 254',
       args: [...SDA, '--output', 'off'],
-      responses: [{ path: '/device_authorization', status: 400, headers: { ...json, 'x-amzn-ErrorType': 'InvalidClientException' }, body: '{"error":"invalid_client","error_description":"bad"}' }],
+      responses: [
+        {
+          path: '/device_authorization',
+          status: 400,
+          headers: { ...json, 'x-amzn-ErrorType': 'InvalidClientException' },
+          body: '{"error":"invalid_client","error_description":"bad"}',
+        },
+      ],
       code: 254,
       stderr: 'any',
       requests: 1,
     },
-    { name: 'yaml: a query that fails while evaluating is 255', args: [...SDA, '--output', 'yaml', '--query', 'abs(userCode)'], responses: sdaOk(), code: 255, stderr: 'any', requests: 1 },
-    { name: 'yaml: an empty response prints nothing', args: [...SDA, '--output', 'yaml'], responses: sdaOk({}), code: 0, stderr: 'empty', requests: 1 },
-    { name: 'yaml-stream: an empty response prints nothing', args: [...SDA, '--output', 'yaml-stream'], responses: sdaOk({}), code: 0, stderr: 'empty', requests: 1 },
+    {
+      name: 'yaml: a query that fails while evaluating is 255',
+      args: [...SDA, '--output', 'yaml', '--query', 'abs(userCode)'],
+      responses: sdaOk(),
+      code: 255,
+      stderr: 'any',
+      requests: 1,
+    },
+    {
+      name: 'yaml: an empty response prints nothing',
+      args: [...SDA, '--output', 'yaml'],
+      responses: sdaOk({}),
+      code: 0,
+      stderr: 'empty',
+      requests: 1,
+    },
+    {
+      name: 'yaml-stream: an empty response prints nothing',
+      args: [...SDA, '--output', 'yaml-stream'],
+      responses: sdaOk({}),
+      code: 0,
+      stderr: 'empty',
+      requests: 1,
+    },
   );
   return cases;
 }
@@ -126,12 +227,53 @@ function configCases(): V2Case[] {
   const cfg = (output: string) => `[default]\nregion = us-east-1\ncli_follow_urlparam = false\noutput = ${output}\n`;
   return [
     { name: 'config output = yaml', args: SDA, config: cfg('yaml'), responses: sdaOk(), code: 0, stderr: 'empty', requests: 1 },
-    { name: 'config output = yaml-stream', args: SDA, config: cfg('yaml-stream'), responses: sdaOk(), code: 0, stderr: 'empty', requests: 1 },
+    {
+      name: 'config output = yaml-stream',
+      args: SDA,
+      config: cfg('yaml-stream'),
+      responses: sdaOk(),
+      code: 0,
+      stderr: 'empty',
+      requests: 1,
+    },
     { name: 'config output = off', args: SDA, config: cfg('off'), responses: sdaOk(), code: 0, stderr: 'empty', requests: 1 },
-    { name: 'AWS_DEFAULT_OUTPUT=yaml beats config output = text', args: SDA, config: cfg('text'), env: { AWS_DEFAULT_OUTPUT: 'yaml' }, responses: sdaOk(), code: 0, stderr: 'empty', requests: 1 },
-    { name: 'AWS_DEFAULT_OUTPUT=off', args: SDA, env: { AWS_DEFAULT_OUTPUT: 'off' }, responses: sdaOk(), code: 0, stderr: 'empty', requests: 1 },
-    { name: '--output json beats AWS_DEFAULT_OUTPUT=yaml-stream', args: [...SDA, '--output', 'json'], env: { AWS_DEFAULT_OUTPUT: 'yaml-stream' }, responses: sdaOk(), code: 0, stderr: 'empty', requests: 1 },
-    { name: '--output yaml beats config output = off', args: [...SDA, '--output', 'yaml', '--query', 'userCode'], config: cfg('off'), responses: sdaOk(), code: 0, stderr: 'empty', requests: 1 },
+    {
+      name: 'AWS_DEFAULT_OUTPUT=yaml beats config output = text',
+      args: SDA,
+      config: cfg('text'),
+      env: { AWS_DEFAULT_OUTPUT: 'yaml' },
+      responses: sdaOk(),
+      code: 0,
+      stderr: 'empty',
+      requests: 1,
+    },
+    {
+      name: 'AWS_DEFAULT_OUTPUT=off',
+      args: SDA,
+      env: { AWS_DEFAULT_OUTPUT: 'off' },
+      responses: sdaOk(),
+      code: 0,
+      stderr: 'empty',
+      requests: 1,
+    },
+    {
+      name: '--output json beats AWS_DEFAULT_OUTPUT=yaml-stream',
+      args: [...SDA, '--output', 'json'],
+      env: { AWS_DEFAULT_OUTPUT: 'yaml-stream' },
+      responses: sdaOk(),
+      code: 0,
+      stderr: 'empty',
+      requests: 1,
+    },
+    {
+      name: '--output yaml beats config output = off',
+      args: [...SDA, '--output', 'yaml', '--query', 'userCode'],
+      config: cfg('off'),
+      responses: sdaOk(),
+      code: 0,
+      stderr: 'empty',
+      requests: 1,
+    },
   ];
 }
 
@@ -144,8 +286,20 @@ function skeletonCases(): V2Case[] {
     requests: 0,
   }));
   cases.push(
-    { name: 'skeleton output as yaml', args: [...SDA, '--generate-cli-skeleton', 'output', '--output', 'yaml'], code: 0, stderr: 'empty', requests: 0 },
-    { name: 'skeleton output as yaml-stream', args: [...SDA, '--generate-cli-skeleton', 'output', '--output', 'yaml-stream'], code: 0, stderr: 'empty', requests: 0 },
+    {
+      name: 'skeleton output as yaml',
+      args: [...SDA, '--generate-cli-skeleton', 'output', '--output', 'yaml'],
+      code: 0,
+      stderr: 'empty',
+      requests: 0,
+    },
+    {
+      name: 'skeleton output as yaml-stream',
+      args: [...SDA, '--generate-cli-skeleton', 'output', '--output', 'yaml-stream'],
+      code: 0,
+      stderr: 'empty',
+      requests: 0,
+    },
     {
       name: 'register-client skeleton output as yaml',
       args: [...RC, '--client-name', 'n', '--client-type', 'public', '--generate-cli-skeleton', 'output', '--output', 'yaml'],
@@ -153,27 +307,65 @@ function skeletonCases(): V2Case[] {
       stderr: 'empty',
       requests: 0,
     },
-    { name: 'skeleton input stays JSON with --output yaml', args: ['create-token', '--generate-cli-skeleton', 'input', '--output', 'yaml'], code: 0, stderr: 'empty', requests: 0 },
-    { name: 'yaml-input skeleton with --output off still prints', args: ['register-client', '--generate-cli-skeleton', 'yaml-input', '--output', 'off'], code: 0, stderr: 'empty', requests: 0 },
+    {
+      name: 'skeleton input stays JSON with --output yaml',
+      args: ['create-token', '--generate-cli-skeleton', 'input', '--output', 'yaml'],
+      code: 0,
+      stderr: 'empty',
+      requests: 0,
+    },
+    {
+      name: 'yaml-input skeleton with --output off still prints',
+      args: ['register-client', '--generate-cli-skeleton', 'yaml-input', '--output', 'off'],
+      code: 0,
+      stderr: 'empty',
+      requests: 0,
+    },
   );
   return cases;
 }
 
 function inputCases(): V2Case[] {
   const base = [...RC, '--output', 'yaml'];
-  const ok = (name: string, yaml: string, extra: string[] = []): V2Case => ({ name, args: [...base, ...extra, '--cli-input-yaml', yaml], responses: rcOk, code: 0, stderr: 'empty', requests: 1 });
-  const bad = (name: string, yaml: string, extra: string[] = []): V2Case => ({ name, args: [...base, ...extra, '--cli-input-yaml', yaml], responses: rcOk, code: 252, stderr: 'message', requests: 0 });
+  const ok = (name: string, yaml: string, extra: string[] = []): V2Case => ({
+    name,
+    args: [...base, ...extra, '--cli-input-yaml', yaml],
+    responses: rcOk,
+    code: 0,
+    stderr: 'empty',
+    requests: 1,
+  });
+  const bad = (name: string, yaml: string, extra: string[] = []): V2Case => ({
+    name,
+    args: [...base, ...extra, '--cli-input-yaml', yaml],
+    responses: rcOk,
+    code: 252,
+    stderr: 'message',
+    requests: 0,
+  });
   return [
     ok('cli-input-yaml inline', 'clientName: myapp\nclientType: public'),
     ok('cli-input-yaml: yes is a string (YAML 1.2)', 'clientName: yes\nclientType: public\nscopes: [on, off, 1:20]'),
-    ok('cli-input-yaml: flags win over YAML', 'clientName: fromyaml\nclientType: private', ['--client-type', 'public', '--client-name', 'flag']),
+    ok('cli-input-yaml: flags win over YAML', 'clientName: fromyaml\nclientType: private', [
+      '--client-type',
+      'public',
+      '--client-name',
+      'flag',
+    ]),
     ok('cli-input-yaml: anchors and aliases', 'clientName: &n shared\nclientType: public\nscopes: [*n, x]'),
     ok('cli-input-yaml: comments', '# a comment\nclientName: app # trailing\nclientType: public\n# end\n'),
     ok('cli-input-yaml: block scalars', 'clientName: |\n  two\n  lines\nclientType: >-\n  pub\n  lic\n'),
     ok('cli-input-yaml: quoted scalars and escapes', 'clientName: "caf\\u00e9 \\U0001F600"\nclientType: \'public\''),
     ok('cli-input-yaml: merge key', '<<: {clientType: public, clientName: base}\nclientName: merged'),
     ok('cli-input-yaml: explicit document markers', '---\nclientName: doc\nclientType: public\n...\n'),
-    { name: 'cli-input-yaml from file://', args: [...base, '--cli-input-yaml', 'file://input.yaml'], responses: rcOk, code: 0, stderr: 'empty', requests: 1 },
+    {
+      name: 'cli-input-yaml from file://',
+      args: [...base, '--cli-input-yaml', 'file://input.yaml'],
+      responses: rcOk,
+      code: 0,
+      stderr: 'empty',
+      requests: 1,
+    },
     bad('cli-input-yaml: duplicate keys', 'clientName: a\nclientName: b\nclientType: public'),
     bad('cli-input-yaml: several documents', 'clientName: a\nclientType: public\n---\nclientName: b'),
     bad('cli-input-yaml: a syntax error', 'clientName: [a'),
@@ -187,8 +379,20 @@ function inputCases(): V2Case[] {
     bad('cli-input-yaml: a scalar is not a map', 'just text'),
     bad('cli-input-yaml: an empty document is None', ''),
     bad('cli-input-yaml: missing required members after the merge', 'clientName: a'),
-    { name: 'cli-input-yaml and cli-input-json together', args: [...base, '--cli-input-yaml', 'clientName: a', '--cli-input-json', '{"clientType": "public"}'], code: 252, stderr: 'message', requests: 0 },
-    { name: 'cli-input-yaml: a missing file', args: [...base, '--cli-input-yaml', 'file://nope.yaml'], code: 252, stderr: 'message', requests: 0 },
+    {
+      name: 'cli-input-yaml and cli-input-json together',
+      args: [...base, '--cli-input-yaml', 'clientName: a', '--cli-input-json', '{"clientType": "public"}'],
+      code: 252,
+      stderr: 'message',
+      requests: 0,
+    },
+    {
+      name: 'cli-input-yaml: a missing file',
+      args: [...base, '--cli-input-yaml', 'file://nope.yaml'],
+      code: 252,
+      stderr: 'message',
+      requests: 0,
+    },
   ];
 }
 
@@ -202,51 +406,58 @@ function v2Message(stderr: string): string {
 }
 
 /** Cases run in parallel: each side of each case has an emulator of its own, and both sides run at once. */
-describe('sso-oidc and AWS CLI v2 side by side: yaml, yaml-stream, off, --cli-input-yaml', { skip: haveV2 ? false : `AWS CLI v2 is not installed at ${AWS2}: v2 yaml conformance cases skipped`, concurrency: availableParallelism() + 1 }, () => {
-  let box: Sandbox;
-  before(() => {
-    box = makeSandbox();
-    box.write(START_URL_FILE, 'https://example.awsapps.com/start');
-    box.write('input.yaml', '# from a file\nclientName: fromfile\nclientType: public\nscopes:\n  - a\n  - b\n');
-  });
-  after(() => box.cleanup());
-
-  async function side(c: V2Case, v2: boolean): Promise<{ result: RunResult; bodies: unknown[] }> {
-    const emu = await startEmulator({ host: '127.0.0.1', port: 0 });
-    try {
-      if (c.responses) emu.script(c.responses);
-      const args = c.args.map((a) => (a === 'URL' ? emu.url : a));
-      const env: Record<string, string> = { ...box.env, AWS_PAGER: '', ...c.env };
-      if (c.config !== undefined) env['AWS_CONFIG_FILE'] = box.write(`config-${c.name.replace(/[^a-z0-9]+/gi, '-')}`, c.config);
-      const options = { env, cwd: box.dir };
-      const r = v2 ? await run(AWS2, ['sso-oidc', ...args], options) : await runCli(args, options);
-      // Each side has its own port: the emulator's URL reads `URL` in what both print.
-      const unport = (t: string) => t.replaceAll(emu.url, 'URL');
-      return { result: { ...r, stdout: unport(r.stdout), stderr: unport(r.stderr) }, bodies: emu.requests().map((q) => q.json) };
-    } finally {
-      await emu.close();
-    }
-  }
-
-  test(`the table has at least 40 cases (${CASES.length})`, () => assert.ok(CASES.length >= 40));
-
-  for (const c of CASES) {
-    test(c.name, async () => {
-      const [v2, ours] = await Promise.all([side(c, true), side(c, false)]);
-      assert.equal(v2.result.code, c.code, `aws v2 exit code (stderr: ${v2.result.stderr})`);
-      assert.equal(ours.result.code, c.code, `sso-oidc exit code (stderr: ${ours.result.stderr})`);
-      assert.equal(ours.result.stdout, v2.result.stdout, 'stdout');
-      if (c.stderr === 'empty') {
-        assert.equal(v2.result.stderr, '', 'aws v2 stderr');
-        assert.equal(ours.result.stderr, '', 'sso-oidc stderr');
-      } else if (c.stderr === 'message') {
-        assert.equal(ours.result.stderr.replace(/^\n/, '').replace(/\n$/, ''), v2Message(v2.result.stderr));
-      }
-      if (c.requests !== undefined) {
-        assert.equal(v2.bodies.length, c.requests, 'requests aws v2 sent');
-        assert.equal(ours.bodies.length, c.requests, 'requests sso-oidc sent');
-      }
-      assert.deepEqual(ours.bodies, v2.bodies, 'request bodies');
+describe(
+  'sso-oidc and AWS CLI v2 side by side: yaml, yaml-stream, off, --cli-input-yaml',
+  {
+    skip: haveV2 ? false : `AWS CLI v2 is not installed at ${AWS2}: v2 yaml conformance cases skipped`,
+    concurrency: availableParallelism() + 1,
+  },
+  () => {
+    let box: Sandbox;
+    before(() => {
+      box = makeSandbox();
+      box.write(START_URL_FILE, 'https://example.awsapps.com/start');
+      box.write('input.yaml', '# from a file\nclientName: fromfile\nclientType: public\nscopes:\n  - a\n  - b\n');
     });
-  }
-});
+    after(() => box.cleanup());
+
+    async function side(c: V2Case, v2: boolean): Promise<{ result: RunResult; bodies: unknown[] }> {
+      const emu = await startEmulator({ host: '127.0.0.1', port: 0 });
+      try {
+        if (c.responses) emu.script(c.responses);
+        const args = c.args.map((a) => (a === 'URL' ? emu.url : a));
+        const env: Record<string, string> = { ...box.env, AWS_PAGER: '', ...c.env };
+        if (c.config !== undefined) env['AWS_CONFIG_FILE'] = box.write(`config-${c.name.replace(/[^a-z0-9]+/gi, '-')}`, c.config);
+        const options = { env, cwd: box.dir };
+        const r = v2 ? await run(AWS2, ['sso-oidc', ...args], options) : await runCli(args, options);
+        // Each side has its own port: the emulator's URL reads `URL` in what both print.
+        const unport = (t: string) => t.replaceAll(emu.url, 'URL');
+        return { result: { ...r, stdout: unport(r.stdout), stderr: unport(r.stderr) }, bodies: emu.requests().map((q) => q.json) };
+      } finally {
+        await emu.close();
+      }
+    }
+
+    test(`the table has at least 40 cases (${CASES.length})`, () => assert.ok(CASES.length >= 40));
+
+    for (const c of CASES) {
+      test(c.name, async () => {
+        const [v2, ours] = await Promise.all([side(c, true), side(c, false)]);
+        assert.equal(v2.result.code, c.code, `aws v2 exit code (stderr: ${v2.result.stderr})`);
+        assert.equal(ours.result.code, c.code, `sso-oidc exit code (stderr: ${ours.result.stderr})`);
+        assert.equal(ours.result.stdout, v2.result.stdout, 'stdout');
+        if (c.stderr === 'empty') {
+          assert.equal(v2.result.stderr, '', 'aws v2 stderr');
+          assert.equal(ours.result.stderr, '', 'sso-oidc stderr');
+        } else if (c.stderr === 'message') {
+          assert.equal(ours.result.stderr.replace(/^\n/, '').replace(/\n$/, ''), v2Message(v2.result.stderr));
+        }
+        if (c.requests !== undefined) {
+          assert.equal(v2.bodies.length, c.requests, 'requests aws v2 sent');
+          assert.equal(ours.bodies.length, c.requests, 'requests sso-oidc sent');
+        }
+        assert.deepEqual(ours.bodies, v2.bodies, 'request bodies');
+      });
+    }
+  },
+);

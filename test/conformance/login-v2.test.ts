@@ -75,7 +75,12 @@ const registers = (reqs: RecordedRequest[]) => reqs.filter((q) => q.path === '/c
 function v2Reads(s: Side): string {
   const r = spawnSync(
     '/opt/awscli2/bin/python3',
-    ['-c', 'import sys; from awscli.botocore.utils import SSOTokenLoader, JSONFileCache; t = SSOTokenLoader(JSONFileCache(sys.argv[1]))(sys.argv[2], session_name="my-sso"); print(t["accessToken"][:3])', join(s.box.dir, '.aws/sso/cache'), START],
+    [
+      '-c',
+      'import sys; from awscli.botocore.utils import SSOTokenLoader, JSONFileCache; t = SSOTokenLoader(JSONFileCache(sys.argv[1]))(sys.argv[2], session_name="my-sso"); print(t["accessToken"][:3])',
+      join(s.box.dir, '.aws/sso/cache'),
+      START,
+    ],
     { encoding: 'utf-8' },
   );
   assert.equal(r.status, 0, r.stderr);
@@ -109,12 +114,17 @@ describe('login side by side with AWS CLI v2', { skip }, () => {
       const b = await ours(me, ['login', '--sso-session', 'my-sso', ...flags]);
       assert.equal(b.code, 0, b.stderr);
       const ourRequests = emu.requests();
-      assert.equal(approve, ourRequests.some((q) => q.path === '/device_authorization'));
+      assert.equal(
+        approve,
+        ourRequests.some((q) => q.path === '/device_authorization'),
+      );
 
       assert.deepEqual(registers(ourRequests), registers(v2Requests), 'the same RegisterClient members and values');
-      const tokenGrants = (reqs: RecordedRequest[]) => reqs.filter((q) => q.path === '/token').map((q) => Object.keys(q.json as object).sort());
+      const tokenGrants = (reqs: RecordedRequest[]) =>
+        reqs.filter((q) => q.path === '/token').map((q) => Object.keys(q.json as object).sort());
       assert.deepEqual(tokenGrants(ourRequests).at(-1), tokenGrants(v2Requests).at(-1), 'the same CreateToken members');
-      const authorizeKeys = (reqs: RecordedRequest[]) => reqs.filter((q) => q.path === '/authorize').map((q) => [...new URL(q.url, emu.url).searchParams.keys()]);
+      const authorizeKeys = (reqs: RecordedRequest[]) =>
+        reqs.filter((q) => q.path === '/authorize').map((q) => [...new URL(q.url, emu.url).searchParams.keys()]);
       assert.deepEqual(authorizeKeys(ourRequests), authorizeKeys(v2Requests), 'the same authorize URL parameters, in order');
       assert.deepEqual(cacheShape(me), cacheShape(v2), 'the same file names, members and modes');
       assert.equal(statSync(join(me.box.dir, '.aws/sso/cache')).mode & 0o777, 0o700, 'we create the directory 0700');

@@ -7,11 +7,16 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { runMain } from '../helpers/fake-deps.js';
 
-const USAGE = 'usage: sso-oidc [options] <command> [parameters]\nTo see help text, you can run:\n\n  sso-oidc help\n  sso-oidc <command> help\n';
+const USAGE =
+  'usage: sso-oidc [options] <command> [parameters]\nTo see help text, you can run:\n\n  sso-oidc help\n  sso-oidc <command> help\n';
 
 describe('commands that send nothing, through main()', () => {
   test('no command: 252, the usage block and what is missing', async () => {
-    assert.deepEqual(await runMain([]), { code: 252, stdout: '', stderr: `${USAGE}sso-oidc: error: the following arguments are required: command\n` });
+    assert.deepEqual(await runMain([]), {
+      code: 252,
+      stdout: '',
+      stderr: `${USAGE}sso-oidc: error: the following arguments are required: command\n`,
+    });
   });
 
   test('help: the overview and each command page on stdout, nothing on stderr', async () => {
@@ -52,7 +57,10 @@ describe('commands that send nothing, through main()', () => {
     const bad = await runMain(['completion', 'tcsh']);
     assert.equal(bad.code, 252);
     assert.equal(bad.stdout, '');
-    assert.match(bad.stderr, /^usage: sso-oidc .*\n[\s\S]*sso-oidc: error: argument shell: Invalid choice, valid choices are:\n\nbash +\| zsh +\nfish *\n$/);
+    assert.match(
+      bad.stderr,
+      /^usage: sso-oidc .*\n[\s\S]*sso-oidc: error: argument shell: Invalid choice, valid choices are:\n\nbash +\| zsh +\nfish *\n$/,
+    );
   });
 
   test('--version: package, Node and system, from deps.platform', async () => {

@@ -13,12 +13,27 @@ describe('--debug and secrets, through main()', () => {
   let emu: Emulator;
   let box: Sandbox;
   let client: { clientId: string; clientSecret: string };
-  const sda = () => ['start-device-authorization', '--client-id', client.clientId, '--client-secret', client.clientSecret, '--start-url', 'https://example.awsapps.com/start', '--endpoint-url', emu.url];
+  const sda = () => [
+    'start-device-authorization',
+    '--client-id',
+    client.clientId,
+    '--client-secret',
+    client.clientSecret,
+    '--start-url',
+    'https://example.awsapps.com/start',
+    '--endpoint-url',
+    emu.url,
+  ];
 
   before(async () => {
     emu = await startEmulator({ host: '127.0.0.1', port: 0 });
     box = makeSandbox();
-    client = (await (await fetch(`${emu.url}/client/register`, { method: 'POST', body: '{"clientName":"dbg","clientType":"public","scopes":["sso:account:access"]}' })).json()) as typeof client;
+    client = (await (
+      await fetch(`${emu.url}/client/register`, {
+        method: 'POST',
+        body: '{"clientName":"dbg","clientType":"public","scopes":["sso:account:access"]}',
+      })
+    ).json()) as typeof client;
   });
   after(async () => {
     await emu.close();
@@ -33,7 +48,11 @@ describe('--debug and secrets, through main()', () => {
     const deviceCode = (JSON.parse(r.stdout) as { deviceCode: string }).deviceCode;
     assert.match(r.stderr, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - MainThread - sso_oidc\.clidriver - DEBUG - CLI version: sso-oidc\//);
     for (const line of r.stderr.trimEnd().split('\n')) {
-      assert.match(line, /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - MainThread - sso_oidc\.[\w.]+ - DEBUG - |\s)/, `log line shape: ${line}`);
+      assert.match(
+        line,
+        /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - MainThread - sso_oidc\.[\w.]+ - DEBUG - |\s)/,
+        `log line shape: ${line}`,
+      );
     }
     assert.match(r.stderr, /POST/);
     assert.match(r.stderr, /\/device_authorization/);
@@ -47,7 +66,20 @@ describe('--debug and secrets, through main()', () => {
     // create-token: the tokens in the response are masked too.
     const auth = JSON.parse(plain.stdout) as { deviceCode: string; userCode: string };
     emu.approve(auth.userCode);
-    const t = await inProcess(['create-token', '--client-id', client.clientId, '--client-secret', client.clientSecret, '--grant-type', 'urn:ietf:params:oauth:grant-type:device_code', '--device-code', auth.deviceCode, '--endpoint-url', emu.url, '--debug']);
+    const t = await inProcess([
+      'create-token',
+      '--client-id',
+      client.clientId,
+      '--client-secret',
+      client.clientSecret,
+      '--grant-type',
+      'urn:ietf:params:oauth:grant-type:device_code',
+      '--device-code',
+      auth.deviceCode,
+      '--endpoint-url',
+      emu.url,
+      '--debug',
+    ]);
     assert.equal(t.code, 0, t.stderr);
     const token = JSON.parse(t.stdout) as { accessToken: string; refreshToken: string };
     for (const secret of [client.clientSecret, auth.deviceCode, token.accessToken, token.refreshToken]) {
@@ -56,10 +88,30 @@ describe('--debug and secrets, through main()', () => {
   });
 
   test('a --query error that quotes a token masks it', async () => {
-    emu.script([{ path: '/token', status: 200, headers: { 'content-type': 'application/json' }, body: '{"accessToken":"aoa-SECRET-TOKEN-VALUE","tokenType":"Bearer","expiresIn":3600}' }]);
-    const r = await inProcess(['create-token', '--client-id', 'c', '--client-secret', 's', '--grant-type', 'refresh_token', '--refresh-token', 'r', '--endpoint-url', emu.url, '--query', 'abs(accessToken)']);
+    emu.script([
+      {
+        path: '/token',
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"accessToken":"aoa-SECRET-TOKEN-VALUE","tokenType":"Bearer","expiresIn":3600}',
+      },
+    ]);
+    const r = await inProcess([
+      'create-token',
+      '--client-id',
+      'c',
+      '--client-secret',
+      's',
+      '--grant-type',
+      'refresh_token',
+      '--refresh-token',
+      'r',
+      '--endpoint-url',
+      emu.url,
+      '--query',
+      'abs(accessToken)',
+    ]);
     assert.equal(r.code, 255);
     assert.equal(r.stderr, '\nIn function abs(), invalid type for value: ***, expected one of: [\'number\'], received: "string"\n');
   });
-
 });

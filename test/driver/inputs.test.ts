@@ -10,7 +10,8 @@ import type { Emulator } from '../../src/emulator/types.js';
 import { makeSandbox, type Sandbox } from '../helpers/cli.js';
 import { runMain } from '../helpers/fake-deps.js';
 
-const USAGE = 'usage: sso-oidc [options] <command> [parameters]\nTo see help text, you can run:\n\n  sso-oidc help\n  sso-oidc <command> help\n';
+const USAGE =
+  'usage: sso-oidc [options] <command> [parameters]\nTo see help text, you can run:\n\n  sso-oidc help\n  sso-oidc <command> help\n';
 
 describe('inputs through main()', () => {
   let emu: Emulator;
@@ -21,7 +22,10 @@ describe('inputs through main()', () => {
   before(async () => {
     emu = await startEmulator({ host: '127.0.0.1', port: 0 });
     box = makeSandbox();
-    const r = await fetch(`${emu.url}/client/register`, { method: 'POST', body: JSON.stringify({ clientName: 'e2e', clientType: 'public' }) });
+    const r = await fetch(`${emu.url}/client/register`, {
+      method: 'POST',
+      body: JSON.stringify({ clientName: 'e2e', clientType: 'public' }),
+    });
     creds = (await r.json()) as { clientId: string; clientSecret: string };
     base = ['start-device-authorization', '--endpoint-url', emu.url];
   });
@@ -55,14 +59,23 @@ describe('inputs through main()', () => {
       [...base, '--output', 'bogus'],
       `argument --output: Invalid choice, valid choices are:\n\n${pad('json')} | ${pad('text')}\n${pad('table')} | ${pad('yaml')}\n${pad('yaml-stream')} | ${pad('off')}`,
     );
-    await expectUsage([...base, '--generate-cli-skeleton', 'bogus'], `argument --generate-cli-skeleton: Invalid choice, valid choices are:\n\n${pad('input')} | ${pad('output')}\n${pad('yaml-input')}`);
-    await expectUsage([...base, '--color', 'maybe'], `argument --color: Invalid choice, valid choices are:\n\n${pad('on')} | ${pad('off')}\n${pad('auto')}`);
+    await expectUsage(
+      [...base, '--generate-cli-skeleton', 'bogus'],
+      `argument --generate-cli-skeleton: Invalid choice, valid choices are:\n\n${pad('input')} | ${pad('output')}\n${pad('yaml-input')}`,
+    );
+    await expectUsage(
+      [...base, '--color', 'maybe'],
+      `argument --color: Invalid choice, valid choices are:\n\n${pad('on')} | ${pad('off')}\n${pad('auto')}`,
+    );
   });
 
   test('a value missing, a timeout that is not an integer, an option given twice', async () => {
     await expectUsage([...base, '--output'], 'argument --output: expected one argument');
     await expectUsage([...base, '--cli-read-timeout', 'abc'], "argument --cli-read-timeout: invalid literal for int() with base 10: 'abc'");
-    await expectUsage([...base, '--cli-connect-timeout', '1.5'], "argument --cli-connect-timeout: invalid literal for int() with base 10: '1.5'");
+    await expectUsage(
+      [...base, '--cli-connect-timeout', '1.5'],
+      "argument --cli-connect-timeout: invalid literal for int() with base 10: '1.5'",
+    );
     await expectUsage([...base, '--client-id', 'a', '--client-id', 'b'], 'argument --client-id: may be given only once');
   });
 
@@ -80,7 +93,8 @@ describe('inputs through main()', () => {
   });
 
   test('--endpoint-url without a scheme: every command refuses it the same way, before reading anything', async () => {
-    const message = '\nBad value for --endpoint-url "127.0.0.1:1": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/\n';
+    const message =
+      '\nBad value for --endpoint-url "127.0.0.1:1": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/\n';
     const lines = [
       ['start-device-authorization', '--client-id', 'a', '--client-secret', 's', '--start-url', 'u'],
       ['register-client', '--client-name', 'n', '--client-type', 'public'],
@@ -105,19 +119,34 @@ describe('inputs through main()', () => {
   test('secrets from file:// reach the server, and never stderr', async () => {
     box.write('secret.txt', creds.clientSecret);
     box.write('id.txt', creds.clientId);
-    const r = await cli([...base, '--client-id', 'file://id.txt', '--client-secret', 'file://secret.txt', '--start-url', 'https://example.awsapps.com/start']);
+    const r = await cli([
+      ...base,
+      '--client-id',
+      'file://id.txt',
+      '--client-secret',
+      'file://secret.txt',
+      '--start-url',
+      'https://example.awsapps.com/start',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     const body = JSON.parse(r.stdout) as Record<string, unknown>;
     assert.deepEqual(Object.keys(body), ['deviceCode', 'userCode', 'verificationUri', 'verificationUriComplete', 'expiresIn', 'interval']);
-    assert.deepEqual(emu.requests()[0]?.json, { clientId: creds.clientId, clientSecret: creds.clientSecret, startUrl: 'https://example.awsapps.com/start' });
+    assert.deepEqual(emu.requests()[0]?.json, {
+      clientId: creds.clientId,
+      clientSecret: creds.clientSecret,
+      startUrl: 'https://example.awsapps.com/start',
+    });
   });
 
   test('a missing parameter file names the path', async () => {
     const r = await cli([...base, '--client-id', 'a', '--client-secret', 'file://missing-secret.txt', '--start-url', 'u']);
     assert.equal(r.code, 252);
     assert.equal(r.sent, 0);
-    assert.equal(r.stderr, "\nError parsing parameter '--client-secret': Unable to load paramfile file://missing-secret.txt: [Errno 2] No such file or directory: 'missing-secret.txt'\n");
+    assert.equal(
+      r.stderr,
+      "\nError parsing parameter '--client-secret': Unable to load paramfile file://missing-secret.txt: [Errno 2] No such file or directory: 'missing-secret.txt'\n",
+    );
   });
 
   test('bad --cli-input-json never echoes a secret', async () => {
@@ -128,7 +157,10 @@ describe('inputs through main()', () => {
     assert.match(r.stderr, /^\nError parsing parameter 'cli-input-json': Invalid JSON: Expecting property name enclosed in double quotes/);
     const t = await cli([...base, '--cli-input-json', '{"clientSecret": 42, "clientId": "a", "startUrl": "u"}']);
     assert.equal(t.code, 252);
-    assert.equal(t.stderr, "\nParameter validation failed:\nInvalid type for parameter clientSecret, value: ***, type: <class 'int'>, valid types: <class 'str'>\n");
+    assert.equal(
+      t.stderr,
+      "\nParameter validation failed:\nInvalid type for parameter clientSecret, value: ***, type: <class 'int'>, valid types: <class 'str'>\n",
+    );
   });
 
   test('a skeleton saved, filled in and fed back is accepted', async () => {
@@ -148,7 +180,19 @@ describe('inputs through main()', () => {
   });
 
   test('--generate-cli-skeleton output sends nothing', async () => {
-    const r = await cli([...base, '--client-id', 'a', '--client-secret', 's', '--start-url', 'u', '--generate-cli-skeleton', 'output', '--output', 'text']);
+    const r = await cli([
+      ...base,
+      '--client-id',
+      'a',
+      '--client-secret',
+      's',
+      '--start-url',
+      'u',
+      '--generate-cli-skeleton',
+      'output',
+      '--output',
+      'text',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, 'deviceCode\t0\t0\tuserCode\tverificationUri\tverificationUriComplete\n');
     assert.equal(r.sent, 0);

@@ -16,7 +16,17 @@ describe('transport faults through main()', () => {
   let https: Emulator;
   let box: Sandbox;
   let creds = { clientId: 'c', clientSecret: 's3cr3t' };
-  const args = (url: string) => ['start-device-authorization', '--client-id', creds.clientId, '--client-secret', creds.clientSecret, '--start-url', 'https://example.awsapps.com/start', '--endpoint-url', url];
+  const args = (url: string) => [
+    'start-device-authorization',
+    '--client-id',
+    creds.clientId,
+    '--client-secret',
+    creds.clientSecret,
+    '--start-url',
+    'https://example.awsapps.com/start',
+    '--endpoint-url',
+    url,
+  ];
   const ok = '{"deviceCode":"D","userCode":"ABCD-EFGH","expiresIn":600,"interval":1}';
 
   before(async () => {
@@ -24,7 +34,9 @@ describe('transport faults through main()', () => {
     https = await startEmulator({ host: '127.0.0.1', port: 0, https: true });
     box = makeSandbox();
     box.write('wrong-ca.pem', makeCertificateAuthority('Not the emulator').cert);
-    creds = (await (await fetch(`${http.url}/client/register`, { method: 'POST', body: '{"clientName":"faults","clientType":"public"}' })).json()) as typeof creds;
+    creds = (await (
+      await fetch(`${http.url}/client/register`, { method: 'POST', body: '{"clientName":"faults","clientType":"public"}' })
+    ).json()) as typeof creds;
   });
   after(async () => {
     await http.close();
@@ -54,13 +66,21 @@ describe('transport faults through main()', () => {
     http.clearFaults();
     assert.equal(r.code, 254);
     assert.equal(r.attempts, 3);
-    assert.match(r.stderr, /^\nAn error occurred \(InternalServerException\) when calling the StartDeviceAuthorization operation \(reached max retries: 2\): /);
+    assert.match(
+      r.stderr,
+      /^\nAn error occurred \(InternalServerException\) when calling the StartDeviceAuthorization operation \(reached max retries: 2\): /,
+    );
   });
 
   test('429 throttling is retried, then succeeds', async () => {
     // Scripted responses come before faults, so the 429 is scripted too.
     http.script([
-      { path: '/device_authorization', status: 429, headers: { 'x-amzn-ErrorType': 'ThrottlingException' }, body: '{"message":"Rate exceeded"}' },
+      {
+        path: '/device_authorization',
+        status: 429,
+        headers: { 'x-amzn-ErrorType': 'ThrottlingException' },
+        body: '{"message":"Rate exceeded"}',
+      },
       { path: '/device_authorization', status: 200, headers: { 'content-type': 'application/json' }, body: ok },
     ]);
     const r = await cli(http, ['--query', 'userCode', '--output', 'text']);
@@ -89,7 +109,12 @@ describe('transport faults through main()', () => {
     for (const extra of [[], ['--ca-bundle', 'wrong-ca.pem']]) {
       const r = await cli(https, extra, { AWS_MAX_ATTEMPTS: '1' });
       assert.equal(r.code, 255);
-      assert.match(r.stderr, new RegExp(`^\\nSSL validation failed for ${https.url}/device_authorization \\[SSL: CERTIFICATE_VERIFY_FAILED\\] certificate verify failed: .+\\n$`));
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^\\nSSL validation failed for ${https.url}/device_authorization \\[SSL: CERTIFICATE_VERIFY_FAILED\\] certificate verify failed: .+\\n$`,
+        ),
+      );
       assert.equal(r.attempts, 0, 'nothing reached the handler');
     }
   });
@@ -117,7 +142,9 @@ describe('transport faults through main()', () => {
     try {
       const proxyUrl = `http://u:${encodeURIComponent('p@ss')}@127.0.0.1:${proxy.port}`;
       https.script([{ path: '/device_authorization', status: 200, headers: { 'content-type': 'application/json' }, body: ok }]);
-      const via = await cli(https, ['--ca-bundle', https.caPath as string, '--output', 'text', '--query', 'userCode'], { HTTPS_PROXY: proxyUrl });
+      const via = await cli(https, ['--ca-bundle', https.caPath as string, '--output', 'text', '--query', 'userCode'], {
+        HTTPS_PROXY: proxyUrl,
+      });
       assert.equal(via.code, 0, via.stderr);
       assert.equal(via.stdout, 'ABCD-EFGH\n');
       assert.equal(proxy.requests.length, 1);
@@ -130,7 +157,10 @@ describe('transport faults through main()', () => {
     } finally {
       await proxy.close();
     }
-    const down = await cli(https, ['--ca-bundle', https.caPath as string], { HTTPS_PROXY: `http://u:secret@127.0.0.1:${proxy.port}`, AWS_MAX_ATTEMPTS: '1' });
+    const down = await cli(https, ['--ca-bundle', https.caPath as string], {
+      HTTPS_PROXY: `http://u:secret@127.0.0.1:${proxy.port}`,
+      AWS_MAX_ATTEMPTS: '1',
+    });
     assert.equal(down.code, 255);
     assert.match(down.stderr, /^\nFailed to connect to proxy URL: "http:\/\/\*\*\*:\*\*\*@127\.0\.0\.1:\d+"\n$/);
     assert.doesNotMatch(down.stderr, /secret/);

@@ -25,7 +25,8 @@ async function both(args: string[]): Promise<{ v1: RunResult | undefined; v2: Ru
 }
 
 /** The "maybe you meant" block at the end of a message, or '' when there is none. */
-const suggestionOf = (stderr: string): string => /\n\n\nInvalid choice: [^\n]*, maybe you meant:\n\n(?: {2}\* [^\n]*\n?)+$/.exec(stderr.replace(/\n+$/, ''))?.[0] ?? '';
+const suggestionOf = (stderr: string): string =>
+  /\n\n\nInvalid choice: [^\n]*, maybe you meant:\n\n(?: {2}\* [^\n]*\n?)+$/.exec(stderr.replace(/\n+$/, ''))?.[0] ?? '';
 
 for (const word of ['start-device-auth', 'start-device-authorizaton', 'create-tokn', 'regster-client', "it's-a-token"]) {
   test(`item 20: "${word}" gets the AWS CLI's suggestion`, async (t) => {
@@ -43,7 +44,19 @@ for (const word of ['start-device-auth', 'start-device-authorizaton', 'create-to
 }
 
 test('item 8: a misspelt secret option: the AWS CLI line, its value masked', async (t) => {
-  const args = ['create-token', '--client-id', 'c', '--client-secret', 's', '--grant-type', 'g', '--refresh-tokn', 'SEKRIT-VALUE-1', '--endpoint-url', 'http://127.0.0.1:1'];
+  const args = [
+    'create-token',
+    '--client-id',
+    'c',
+    '--client-secret',
+    's',
+    '--grant-type',
+    'g',
+    '--refresh-tokn',
+    'SEKRIT-VALUE-1',
+    '--endpoint-url',
+    'http://127.0.0.1:1',
+  ];
   const ours = await runMain(args);
   assert.equal(ours.code, 252);
   assert.ok(!ours.stderr.includes('SEKRIT-VALUE-1'), ours.stderr);

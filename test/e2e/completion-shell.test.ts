@@ -89,12 +89,22 @@ function fishComplete(line: string): string[] {
     env: { PATH: process.env['PATH'], SCRIPT: completionScript('fish'), LINE: line },
   });
   assert.equal(r.status, 0, r.stderr);
-  return r.stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t')[0] as string);
+  return r.stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => l.split('\t')[0] as string);
 }
 
 test('fish completes commands, options and choices', { skip: hasFish ? false : 'fish is not installed' }, () => {
   assert.deepEqual(fishComplete('sso-oidc start-dev'), ['start-device-authorization']);
-  assert.deepEqual(fishComplete('sso-oidc start-device-authorization --output ').sort(), ['json', 'off', 'table', 'text', 'yaml', 'yaml-stream']);
+  assert.deepEqual(fishComplete('sso-oidc start-device-authorization --output ').sort(), [
+    'json',
+    'off',
+    'table',
+    'text',
+    'yaml',
+    'yaml-stream',
+  ]);
   assert.deepEqual(fishComplete('sso-oidc start-device-authorization --color ').sort(), ['auto', 'off', 'on']);
   assert.ok(fishComplete('sso-oidc start-device-authorization --cli-').includes('--cli-read-timeout'));
   assert.ok(fishComplete('sso-oidc login --sso').includes('--sso-session'));

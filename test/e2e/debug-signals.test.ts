@@ -14,12 +14,27 @@ describe('Ctrl-C, closed pipes', () => {
   let emu: Emulator;
   let box: Sandbox;
   let client: { clientId: string; clientSecret: string };
-  const sda = () => ['start-device-authorization', '--client-id', client.clientId, '--client-secret', client.clientSecret, '--start-url', 'https://example.awsapps.com/start', '--endpoint-url', emu.url];
+  const sda = () => [
+    'start-device-authorization',
+    '--client-id',
+    client.clientId,
+    '--client-secret',
+    client.clientSecret,
+    '--start-url',
+    'https://example.awsapps.com/start',
+    '--endpoint-url',
+    emu.url,
+  ];
 
   before(async () => {
     emu = await startEmulator({ host: '127.0.0.1', port: 0 });
     box = makeSandbox();
-    client = (await (await fetch(`${emu.url}/client/register`, { method: 'POST', body: '{"clientName":"dbg","clientType":"public","scopes":["sso:account:access"]}' })).json()) as typeof client;
+    client = (await (
+      await fetch(`${emu.url}/client/register`, {
+        method: 'POST',
+        body: '{"clientName":"dbg","clientType":"public","scopes":["sso:account:access"]}',
+      })
+    ).json()) as typeof client;
   });
   after(async () => {
     await emu.close();

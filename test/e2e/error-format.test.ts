@@ -9,7 +9,8 @@ import { startEmulator } from '../../src/emulator/server.js';
 import type { Emulator, ScriptedResponse } from '../../src/emulator/types.js';
 import { makeSandbox, runCli, type Sandbox } from '../helpers/cli.js';
 
-const USAGE = 'usage: sso-oidc [options] <command> [parameters]\nTo see help text, you can run:\n\n  sso-oidc help\n  sso-oidc <command> help\n';
+const USAGE =
+  'usage: sso-oidc [options] <command> [parameters]\nTo see help text, you can run:\n\n  sso-oidc help\n  sso-oidc <command> help\n';
 const REASON: ScriptedResponse[] = [
   {
     status: 400,
@@ -17,7 +18,9 @@ const REASON: ScriptedResponse[] = [
     body: '{"error":"invalid_request","error_description":"Bad thing","reason":"KMS_AccessDeniedException"}',
   },
 ];
-const OK: ScriptedResponse[] = [{ status: 200, headers: { 'content-type': 'application/json' }, body: '{"deviceCode":"D","userCode":"ABCD-EFGH","expiresIn":600}' }];
+const OK: ScriptedResponse[] = [
+  { status: 200, headers: { 'content-type': 'application/json' }, body: '{"deviceCode":"D","userCode":"ABCD-EFGH","expiresIn":600}' },
+];
 const HEAD = 'An error occurred (InvalidRequestException) when calling the StartDeviceAuthorization operation:';
 
 describe('--cli-error-format', () => {
@@ -31,7 +34,17 @@ describe('--cli-error-format', () => {
     await emu.close();
     box.cleanup();
   });
-  const sda = (): string[] => ['start-device-authorization', '--client-id', 'c', '--client-secret', 'SECRET-VALUE', '--start-url', 'https://x.awsapps.com/start', '--endpoint-url', emu.url];
+  const sda = (): string[] => [
+    'start-device-authorization',
+    '--client-id',
+    'c',
+    '--client-secret',
+    'SECRET-VALUE',
+    '--start-url',
+    'https://x.awsapps.com/start',
+    '--endpoint-url',
+    emu.url,
+  ];
   async function run(args: string[], env: Record<string, string> = {}, script?: ScriptedResponse[]) {
     emu.clearFaults();
     if (script) emu.script(script);
@@ -65,7 +78,10 @@ describe('--cli-error-format', () => {
   test('a usage error carries the usage text inside the message', async () => {
     const r = await run(['start-device-authorization', '--client-id', 'c', '--cli-error-format', 'json']);
     assert.equal(r.code, 252);
-    assert.deepEqual(JSON.parse(r.stderr), { Code: 'ParamValidation', Message: `the following arguments are required: --client-secret, --start-url\n\n${USAGE}` });
+    assert.deepEqual(JSON.parse(r.stderr), {
+      Code: 'ParamValidation',
+      Message: `the following arguments are required: --client-secret, --start-url\n\n${USAGE}`,
+    });
   });
 
   test('unknown options are never formatted', async () => {
@@ -76,7 +92,10 @@ describe('--cli-error-format', () => {
   test('an invalid flag value is reported in the env format; the flag value is case-sensitive', async () => {
     const r = await run([...sda(), '--cli-error-format', 'JSON'], { AWS_CLI_ERROR_FORMAT: 'Json' });
     assert.equal(r.code, 252);
-    assert.deepEqual(JSON.parse(r.stderr), { Code: 'ParamValidation', Message: `argument --cli-error-format: Found invalid choice 'JSON'\n\n\n${USAGE}` });
+    assert.deepEqual(JSON.parse(r.stderr), {
+      Code: 'ParamValidation',
+      Message: `argument --cli-error-format: Found invalid choice 'JSON'\n\n\n${USAGE}`,
+    });
   });
 
   test('cli_error_format from the config, only when an error is printed', async () => {
@@ -95,14 +114,27 @@ describe('--cli-error-format', () => {
   });
 
   test('an invalid --cli-input-json is not echoed (it may hold a secret)', async () => {
-    const r = await run(['start-device-authorization', '--cli-input-json', '{"clientSecret": "SECRET-VALUE",', '--cli-error-format', 'json']);
+    const r = await run([
+      'start-device-authorization',
+      '--cli-input-json',
+      '{"clientSecret": "SECRET-VALUE",',
+      '--cli-error-format',
+      'json',
+    ]);
     assert.equal(r.code, 252);
     assert.doesNotMatch(r.stderr, /SECRET-VALUE/);
-    assert.deepEqual(JSON.parse(r.stderr), { Code: 'ParamValidation', Message: "Error parsing parameter 'cli-input-json': Invalid JSON received." });
+    assert.deepEqual(JSON.parse(r.stderr), {
+      Code: 'ParamValidation',
+      Message: "Error parsing parameter 'cli-input-json': Invalid JSON received.",
+    });
   });
 
   test('the v2-only flags are accepted and change nothing; AWS_PAGER is ignored', async () => {
-    const r = await run([...sda(), '--no-cli-pager', '--cli-binary-format', 'raw-in-base64-out', '--no-cli-auto-prompt', '--query', 'userCode'], { AWS_PAGER: 'false' }, OK);
+    const r = await run(
+      [...sda(), '--no-cli-pager', '--cli-binary-format', 'raw-in-base64-out', '--no-cli-auto-prompt', '--query', 'userCode'],
+      { AWS_PAGER: 'false' },
+      OK,
+    );
     assert.equal(r.code, 0);
     assert.equal(r.stdout, '"ABCD-EFGH"\n');
     assert.equal(r.stderr, '');

@@ -16,7 +16,15 @@ import { BIN, findAws, makeSandbox, ROOT, run, runAws, runCli, type RunResult, t
 import { listenOnLoopback } from '../helpers/loopback.js';
 
 const sda = (endpoint: string, startUrl = 'https://example.awsapps.com/start') => [
-  'start-device-authorization', '--client-id', 'cid', '--client-secret', 'S3CRET-VALUE', '--start-url', startUrl, '--endpoint-url', endpoint,
+  'start-device-authorization',
+  '--client-id',
+  'cid',
+  '--client-secret',
+  'S3CRET-VALUE',
+  '--start-url',
+  startUrl,
+  '--endpoint-url',
+  endpoint,
 ];
 
 /** Resolves once `pid` has `path` open (read from /proc), or after ~10 s. */
@@ -39,7 +47,12 @@ async function waitUntilOpen(pid: number, path: string): Promise<boolean> {
 }
 
 /** Spawns the CLI, waits until it has `fifo` open, sends SIGINT; the result (killed after 15 s). */
-async function interruptWhileReading(args: string[], env: Record<string, string>, fifo: string, cwd: string): Promise<RunResult & { wasOpen: boolean }> {
+async function interruptWhileReading(
+  args: string[],
+  env: Record<string, string>,
+  fifo: string,
+  cwd: string,
+): Promise<RunResult & { wasOpen: boolean }> {
   let child: ChildProcess | undefined;
   const done = run(process.execPath, [BIN, ...args], { env, cwd, timeoutMs: 15_000, onSpawn: (c) => (child = c) });
   const wasOpen = await waitUntilOpen((child as ChildProcess).pid as number, fifo);
@@ -71,27 +84,45 @@ describe('hostile inputs and servers, through the built CLI', () => {
   });
 
   test('item 1: `2>&1 | head -c1` under pipefail still fails', async () => {
-    const args = sda('http://127.0.0.1:1').map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" ${args} 2>&1 | head -c1 >/dev/null; echo "rc=$?"`], { env: box.env, encoding: 'utf-8', timeout: 30_000 });
+    const args = sda('http://127.0.0.1:1')
+      .map((a) => `'${a}'`)
+      .join(' ');
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" ${args} 2>&1 | head -c1 >/dev/null; echo "rc=$?"`],
+      { env: box.env, encoding: 'utf-8', timeout: 30_000 },
+    );
     assert.equal(r.stdout, 'rc=255\n');
   });
 
   test('item 2: timeouts past 2^31-1 ms are clamped, with no TimeoutOverflowWarning', async () => {
-    const refused = await runCli([...sda('http://127.0.0.1:1'), '--cli-connect-timeout', '2147484', '--cli-read-timeout', '99999999999'], { env: box.env });
+    const refused = await runCli([...sda('http://127.0.0.1:1'), '--cli-connect-timeout', '2147484', '--cli-read-timeout', '99999999999'], {
+      env: box.env,
+    });
     assert.equal(refused.stderr, '\nCould not connect to the endpoint URL: "http://127.0.0.1:1/device_authorization"\n');
     assert.equal(refused.code, 255);
     const ok = await runCli([...sda(emu.url), '--cli-connect-timeout', '2147484', '--cli-read-timeout', '2147484'], { env: box.env });
     // The emulator does not know client "cid": its answer, and nothing else.
-    assert.equal(ok.stderr, '\nAn error occurred (InvalidClientException) when calling the StartDeviceAuthorization operation: Invalid client credentials\n');
+    assert.equal(
+      ok.stderr,
+      '\nAn error occurred (InvalidClientException) when calling the StartDeviceAuthorization operation: Invalid client credentials\n',
+    );
     assert.equal(ok.code, 254);
   });
 
   test("item 2: the emulator's --latency past 2^31-1 ms waits instead of warning", async () => {
     let child: ChildProcess | undefined;
-    const done = run(process.execPath, [join(ROOT, 'bin/sso-oidc-emulator.js'), '--latency', '2147484000'], { env: box.env, timeoutMs: 20_000, onSpawn: (c) => (child = c) });
+    const done = run(process.execPath, [join(ROOT, 'bin/sso-oidc-emulator.js'), '--latency', '2147484000'], {
+      env: box.env,
+      timeoutMs: 20_000,
+      onSpawn: (c) => (child = c),
+    });
     const c = child as ChildProcess;
     const url = await new Promise<string>((resolve) => c.stdout?.once('data', (d: Buffer) => resolve(d.toString().trim())));
-    const pending = fetch(`${url}/token`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }).then(() => 'answered', () => 'dropped');
+    const pending = fetch(`${url}/token`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }).then(
+      () => 'answered',
+      () => 'dropped',
+    );
     // The request is recorded just before the latency timer is armed.
     for (let i = 0; i < 200; i++) {
       const { requests } = (await (await fetch(`${url}/emulator/requests`)).json()) as { requests: unknown[] };
@@ -129,14 +160,20 @@ describe('hostile inputs and servers, through the built CLI', () => {
 
   test('item 4: /dev/zero as a value, --cli-input-json, config file and CA bundle: capped, fast, clear', async () => {
     const param = await runCli(sda(emu.url, 'file:///dev/zero'), { env: box.env });
-    assert.equal(param.stderr, "\nError parsing parameter '--start-url': Unable to load paramfile file:///dev/zero: [Errno 27] File too large: '/dev/zero' (the limit is 1 MiB, 1048576 bytes)\n");
+    assert.equal(
+      param.stderr,
+      "\nError parsing parameter '--start-url': Unable to load paramfile file:///dev/zero: [Errno 27] File too large: '/dev/zero' (the limit is 1 MiB, 1048576 bytes)\n",
+    );
     assert.equal(param.code, 252);
     const binary = await runCli(sda(emu.url, 'fileb:///dev/zero'), { env: box.env });
     assert.equal(binary.code, 252);
     assert.match(binary.stderr, /File too large/);
     const input = await runCli([...sda(emu.url), '--cli-input-json', 'file:///dev/zero'], { env: box.env });
     assert.equal(input.code, 252);
-    assert.match(input.stderr, /^\nError parsing parameter '--cli-input-json': Unable to load paramfile file:\/\/\/dev\/zero: \[Errno 27\] File too large/);
+    assert.match(
+      input.stderr,
+      /^\nError parsing parameter '--cli-input-json': Unable to load paramfile file:\/\/\/dev\/zero: \[Errno 27\] File too large/,
+    );
     const config = await runCli(sda(emu.url), { env: { ...box.env, AWS_CONFIG_FILE: '/dev/zero' } });
     assert.equal(config.stderr, '\nUnable to parse config file: /dev/zero: the file is larger than 16 MiB (16777216 bytes)\n');
     assert.equal(config.code, 253);
@@ -176,15 +213,21 @@ describe('hostile inputs and servers, through the built CLI', () => {
     const head = sda(emu.url).slice(0, 5).map(q).join(' ');
     const tail = `--endpoint-url ${q(emu.url)}`;
     const ours = `"${process.execPath}" "${BIN}" ${head}`;
-    assert.equal(await sent(`printf https://from.stdin/start | ${ours} --start-url file:///dev/stdin ${tail}`, ''), 'https://from.stdin/start');
+    assert.equal(
+      await sent(`printf https://from.stdin/start | ${ours} --start-url file:///dev/stdin ${tail}`, ''),
+      'https://from.stdin/start',
+    );
     // stdin a socket (what spawn() gives a child), which /dev/stdin cannot reopen.
     assert.equal(await sent(`${ours} --start-url file:///dev/stdin ${tail}`, 'https://from.socket/start'), 'https://from.socket/start');
     // <(...) must stay unquoted for bash to expand it.
     assert.equal(await sent(`${ours} --start-url file://<(printf https://from.procsub/start) ${tail}`, ''), 'https://from.procsub/start');
     const aws = findAws();
     if (aws === null) return; // the AWS CLI comparison below needs aws on PATH
-    const theirs = `${[aws.command, ...aws.prefix].map(q).join(" ")} sso-oidc ${head}`;
-    assert.equal(await sent(`printf https://from.stdin/start | ${theirs} --start-url file:///dev/stdin ${tail}`, ''), 'https://from.stdin/start');
+    const theirs = `${[aws.command, ...aws.prefix].map(q).join(' ')} sso-oidc ${head}`;
+    assert.equal(
+      await sent(`printf https://from.stdin/start | ${theirs} --start-url file:///dev/stdin ${tail}`, ''),
+      'https://from.stdin/start',
+    );
     assert.equal(await sent(`${theirs} --start-url file://<(printf https://from.procsub/start) ${tail}`, ''), 'https://from.procsub/start');
   });
 
@@ -192,9 +235,15 @@ describe('hostile inputs and servers, through the built CLI', () => {
     const deep = `{"clientId":${'['.repeat(2000)}${']'.repeat(2000)}}`;
     box.write('deep.json', deep);
     for (const value of [deep, 'file://deep.json']) {
-      const r = await runCli(['start-device-authorization', '--client-secret', 's', '--start-url', 'u', '--endpoint-url', emu.url, '--cli-input-json', value], { env: box.env, cwd: box.dir });
+      const r = await runCli(
+        ['start-device-authorization', '--client-secret', 's', '--start-url', 'u', '--endpoint-url', emu.url, '--cli-input-json', value],
+        { env: box.env, cwd: box.dir },
+      );
       assert.equal(r.code, 252);
-      assert.match(r.stderr, /^\nError parsing parameter 'cli-input-json': Invalid JSON: Nested deeper than 1000 levels: line 1 column 1012 \(char 1011\)\nJSON received: /);
+      assert.match(
+        r.stderr,
+        /^\nError parsing parameter 'cli-input-json': Invalid JSON: Nested deeper than 1000 levels: line 1 column 1012 \(char 1011\)\nJSON received: /,
+      );
       assert.doesNotMatch(r.stderr, /call stack|RangeError/);
     }
   });
@@ -203,7 +252,10 @@ describe('hostile inputs and servers, through the built CLI', () => {
     const deep = `{"deviceCode":${'['.repeat(3000)}${']'.repeat(3000)},"userCode":"U"}`;
     emu.script([{ path: '/device_authorization', status: 200, headers: { 'content-type': 'application/json' }, body: deep }]);
     const r = await runCli(sda(emu.url), { env: box.env });
-    assert.equal(r.stderr, '\nUnable to parse the StartDeviceAuthorization response: Nested deeper than 1000 levels: line 1 column 1014 (char 1013)\n');
+    assert.equal(
+      r.stderr,
+      '\nUnable to parse the StartDeviceAuthorization response: Nested deeper than 1000 levels: line 1 column 1014 (char 1013)\n',
+    );
     assert.equal(r.code, 255);
     assert.equal(r.stdout, '');
   });
@@ -261,7 +313,10 @@ describe('item 6: response bodies are capped at 1 MiB', () => {
       mode = m;
       endings.length = 0;
       const r = await runCli([...sda(url), ...extra], { env: box.env, timeoutMs: 30_000 });
-      assert.equal(r.stderr, `\nThe response from endpoint URL: "${url}/device_authorization" is larger than 1 MiB (1048576 bytes); the connection was closed without reading the rest.\n`);
+      assert.equal(
+        r.stderr,
+        `\nThe response from endpoint URL: "${url}/device_authorization" is larger than 1 MiB (1048576 bytes); the connection was closed without reading the rest.\n`,
+      );
       assert.equal(r.code, 255);
       assert.equal(r.stdout, '');
       for (let i = 0; i < 100 && endings.length === 0; i++) await new Promise((res) => setTimeout(res, 20));

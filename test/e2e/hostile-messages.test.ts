@@ -50,8 +50,14 @@ test('item 9: secrets a server quotes back are scrubbed from the error and the -
     assert.ok(server.requests[0]?.body.includes(SECRET), 'the secret was sent');
     assert.ok(!r.stderr.includes(SECRET), r.stderr);
     assert.ok(!r.stderr.includes(DEVICE_CODE), r.stderr);
-    assert.match(r.stderr, /Outcome: service error after 1 attempt\(s\): An error occurred \(InvalidClientException\) when calling the CreateToken operation: secret \*\*\* device \*\*\* /);
-    assert.match(r.stderr, /\nAn error occurred \(InvalidClientException\) when calling the CreateToken operation: secret \*\*\* device \*\*\* /);
+    assert.match(
+      r.stderr,
+      /Outcome: service error after 1 attempt\(s\): An error occurred \(InvalidClientException\) when calling the CreateToken operation: secret \*\*\* device \*\*\* /,
+    );
+    assert.match(
+      r.stderr,
+      /\nAn error occurred \(InvalidClientException\) when calling the CreateToken operation: secret \*\*\* device \*\*\* /,
+    );
   } finally {
     await server.close();
   }
@@ -77,7 +83,15 @@ test('item 11: control characters in a service error are escaped on a terminal, 
   }
 });
 
-const SDA_ARGS = ['start-device-authorization', '--client-id', 'C', '--client-secret', 'S3cr3t-value', '--start-url', 'https://x.example/start'];
+const SDA_ARGS = [
+  'start-device-authorization',
+  '--client-id',
+  'C',
+  '--client-secret',
+  'S3cr3t-value',
+  '--start-url',
+  'https://x.example/start',
+];
 
 test('item 11: text and table output escape server control characters on a terminal only', async () => {
   const body = { deviceCode: 'dc', userCode: `AB\x1b[2JCD`, verificationUri: `https://v.example/${NASTY}`, expiresIn: 600, interval: 1 };
@@ -116,7 +130,9 @@ test('item 7: URL credentials are masked in "Invalid endpoint:" and in every --d
   const bad = await runMain([...SDA_ARGS, '--endpoint-url', 'http://alice:PW-9f3@']);
   assert.equal(bad.code, 253);
   assert.equal(bad.stderr, '\nInvalid endpoint: http://***:***@\n');
-  const server = await startFakeServer([{ status: 200, headers: { 'content-type': 'application/json' }, body: { deviceCode: 'd', userCode: 'u' } }]);
+  const server = await startFakeServer([
+    { status: 200, headers: { 'content-type': 'application/json' }, body: { deviceCode: 'd', userCode: 'u' } },
+  ]);
   try {
     const url = server.url.replace('http://', 'http://alice:PW-9f3@');
     const r = await runMain([...SDA_ARGS, '--endpoint-url', url, '--debug']);

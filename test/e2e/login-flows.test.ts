@@ -99,10 +99,18 @@ describe('login and logout, every flow', () => {
   const cache = (): string => join(box.dir, '.aws/sso/cache');
   const sessionToken = (): string => join(cache(), `${tokenCacheKey(START, 'my-sso')}.json`);
   const sessionRegistration = (): string =>
-    join(cache(), `${registrationCacheKey({ startUrl: START, region: 'us-east-1', scopes: ['sso:account:access'], sessionName: 'my-sso' })}.json`);
+    join(
+      cache(),
+      `${registrationCacheKey({ startUrl: START, region: 'us-east-1', scopes: ['sso:account:access'], sessionName: 'my-sso' })}.json`,
+    );
   const browserLog = (): string => join(box.dir, 'browser.log');
   const browserEntries = (): Record<string, string>[] =>
-    existsSync(browserLog()) ? readFileSync(browserLog(), 'utf-8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>) : [];
+    existsSync(browserLog())
+      ? readFileSync(browserLog(), 'utf-8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, string>)
+      : [];
 
   before(async () => {
     emu = await startEmulator({ host: '127.0.0.1', port: 0, interval: 1 });
@@ -113,44 +121,63 @@ describe('login and logout, every flow', () => {
     box.cleanup();
   });
 
-  test('PKCE: headless Chromium as $BROWSER clicks Allow; registration and token as AWS CLI v2 writes them', { skip: noChromium }, async () => {
-    emu.clearRequests();
-    const env = { ...box.env, BROWSER, SSO_OIDC_TEST_BROWSER_LOG: browserLog() };
-    const r = await runCli(['login', '--sso-session', 'my-sso', '--endpoint-url', emu.url], { env, timeoutMs: 120_000 });
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, `Successfully logged into Start URL: ${START}\n`);
-    assert.match(r.stderr, /^Attempting to open your default browser\. If the browser does not open, open the following URL\.\n/);
-    const url = new URL(/\n(http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+)\n/.exec(r.stderr)?.[1] ?? '');
-    assert.deepEqual([...url.searchParams.keys()], ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge_method', 'scopes', 'code_challenge']);
-    assert.match(url.searchParams.get('redirect_uri') ?? '', /^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/);
-    assert.equal(url.searchParams.get('scopes'), 'sso:account:access');
-    const paths = emu.requests().map((q) => q.path);
-    assert.deepEqual(paths.filter((p) => p !== '/authorize' && p !== '/authorize/decision'), ['/client/register', '/token']);
-    const register = emu.requests()[0]?.json as Record<string, unknown>;
-    assert.deepEqual(register, {
-      clientName: 'botocore-client-my-sso',
-      clientType: 'public',
-      grantTypes: ['authorization_code', 'refresh_token'],
-      issuerUrl: START,
-      redirectUris: ['http://127.0.0.1/oauth/callback'],
-      scopes: ['sso:account:access'],
-    });
-    const exchange = emu.requests().find((q) => q.path === '/token')?.json as Record<string, string>;
-    assert.equal(exchange['grantType'], 'authorization_code');
-    assert.match(exchange['codeVerifier'] ?? '', /^[A-Za-z0-9\-._~]{64}$/);
-    assert.equal(exchange['redirectUri'], url.searchParams.get('redirect_uri'));
-    assert.match(emu.requests().find((q) => q.path === '/token')?.headers['user-agent'] ?? '', /md\/sso#auth/);
-    // The browser writes its log after it saw the last page, which may be after login exited.
-    const page = await waitFor('the browser log', () => browserEntries().find((e) => e['url']?.includes('/authorize?')));
-    assert.match(page['text'] ?? '', /You can close this window/);
-    assert.deepEqual(Object.keys(readJson(sessionRegistration())), ['clientId', 'clientSecret', 'expiresAt', 'scopes', 'grantTypes']);
-    const token = readJson(sessionToken());
-    assert.deepEqual(Object.keys(token), ['startUrl', 'region', 'accessToken', 'expiresAt', 'clientId', 'clientSecret', 'registrationExpiresAt', 'refreshToken']);
-    assert.equal(statSync(sessionToken()).mode & 0o777, 0o600);
-    assert.equal(statSync(cache()).mode & 0o777, 0o700);
-    if (hasBotocore) assert.match(botocoreReads(cache(), START, 'my-sso'), /^aoa \d{4}-/);
-    assert.equal(await sdkReads(box, 'dev'), token['accessToken']);
-  });
+  test(
+    'PKCE: headless Chromium as $BROWSER clicks Allow; registration and token as AWS CLI v2 writes them',
+    { skip: noChromium },
+    async () => {
+      emu.clearRequests();
+      const env = { ...box.env, BROWSER, SSO_OIDC_TEST_BROWSER_LOG: browserLog() };
+      const r = await runCli(['login', '--sso-session', 'my-sso', '--endpoint-url', emu.url], { env, timeoutMs: 120_000 });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, `Successfully logged into Start URL: ${START}\n`);
+      assert.match(r.stderr, /^Attempting to open your default browser\. If the browser does not open, open the following URL\.\n/);
+      const url = new URL(/\n(http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+)\n/.exec(r.stderr)?.[1] ?? '');
+      assert.deepEqual(
+        [...url.searchParams.keys()],
+        ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge_method', 'scopes', 'code_challenge'],
+      );
+      assert.match(url.searchParams.get('redirect_uri') ?? '', /^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/);
+      assert.equal(url.searchParams.get('scopes'), 'sso:account:access');
+      const paths = emu.requests().map((q) => q.path);
+      assert.deepEqual(
+        paths.filter((p) => p !== '/authorize' && p !== '/authorize/decision'),
+        ['/client/register', '/token'],
+      );
+      const register = emu.requests()[0]?.json as Record<string, unknown>;
+      assert.deepEqual(register, {
+        clientName: 'botocore-client-my-sso',
+        clientType: 'public',
+        grantTypes: ['authorization_code', 'refresh_token'],
+        issuerUrl: START,
+        redirectUris: ['http://127.0.0.1/oauth/callback'],
+        scopes: ['sso:account:access'],
+      });
+      const exchange = emu.requests().find((q) => q.path === '/token')?.json as Record<string, string>;
+      assert.equal(exchange['grantType'], 'authorization_code');
+      assert.match(exchange['codeVerifier'] ?? '', /^[A-Za-z0-9\-._~]{64}$/);
+      assert.equal(exchange['redirectUri'], url.searchParams.get('redirect_uri'));
+      assert.match(emu.requests().find((q) => q.path === '/token')?.headers['user-agent'] ?? '', /md\/sso#auth/);
+      // The browser writes its log after it saw the last page, which may be after login exited.
+      const page = await waitFor('the browser log', () => browserEntries().find((e) => e['url']?.includes('/authorize?')));
+      assert.match(page['text'] ?? '', /You can close this window/);
+      assert.deepEqual(Object.keys(readJson(sessionRegistration())), ['clientId', 'clientSecret', 'expiresAt', 'scopes', 'grantTypes']);
+      const token = readJson(sessionToken());
+      assert.deepEqual(Object.keys(token), [
+        'startUrl',
+        'region',
+        'accessToken',
+        'expiresAt',
+        'clientId',
+        'clientSecret',
+        'registrationExpiresAt',
+        'refreshToken',
+      ]);
+      assert.equal(statSync(sessionToken()).mode & 0o777, 0o600);
+      assert.equal(statSync(cache()).mode & 0o777, 0o700);
+      if (hasBotocore) assert.match(botocoreReads(cache(), START, 'my-sso'), /^aoa \d{4}-/);
+      assert.equal(await sdkReads(box, 'dev'), token['accessToken']);
+    },
+  );
 
   test('reuse: a second login sends nothing and says until when the token is valid', async () => {
     if (!existsSync(sessionToken())) {
@@ -164,7 +191,10 @@ describe('login and logout, every flow', () => {
     const r = await runCli(['login', '--sso-session', 'my-sso', '--endpoint-url', emu.url], { env: box.env });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
-    assert.match(r.stdout, /^Already logged into Start URL: https:\/\/my-sso-portal\.awsapps\.com\/start \(token valid until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)\n$/);
+    assert.match(
+      r.stdout,
+      /^Already logged into Start URL: https:\/\/my-sso-portal\.awsapps\.com\/start \(token valid until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)\n$/,
+    );
     assert.deepEqual(emu.requests(), []);
   });
 
@@ -172,7 +202,11 @@ describe('login and logout, every flow', () => {
     emu.clearRequests();
     const run = runCli(['login', '--sso-session', 'my-sso', '--endpoint-url', emu.url, '--use-device-code', '--force'], { env: box.env });
     const userCode = await waitFor('a user code', () => [...emu.store.authorizations.values()].at(-1)?.userCode);
-    const approved = await fetch(`${emu.url}/emulator/approve`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userCode }) });
+    const approved = await fetch(`${emu.url}/emulator/approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userCode }),
+    });
     assert.equal(approved.status, 200);
     const r = await run;
     assert.equal(r.code, 0, r.stderr);
@@ -191,7 +225,10 @@ describe('login and logout, every flow', () => {
     const env = { ...box.env, AWS_PROFILE: 'legacy', BROWSER, SSO_OIDC_TEST_BROWSER_LOG: browserLog() };
     const r = await runCli(['login', '--endpoint-url', emu.url], { env, timeoutMs: 120_000 });
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /^Attempting to open your default browser\.\nIf the browser does not open or you wish to use a different device/);
+    assert.match(
+      r.stderr,
+      /^Attempting to open your default browser\.\nIf the browser does not open or you wish to use a different device/,
+    );
     assert.ok(emu.requests().some((q) => q.path === '/device_authorization'));
     const page = await waitFor('the browser log', () => browserEntries().find((e) => e['url']?.includes('?user_code=')));
     assert.match(page['url'] ?? '', /\?user_code=[A-Z]{4}-[A-Z]{4}$/);
@@ -211,7 +248,9 @@ describe('login and logout, every flow', () => {
       const env = { ...box.env, ...extraEnv, BROWSER: `touch ${marker} %s` };
       const run = runCli(['login', '--sso-session', 'my-sso', '--endpoint-url', emu.url, '--force', ...extraArgs], { env });
       const before = emu.store.authorizations.size;
-      const userCode = await waitFor('a user code', () => (emu.store.authorizations.size > before ? [...emu.store.authorizations.values()].at(-1)?.userCode : undefined));
+      const userCode = await waitFor('a user code', () =>
+        emu.store.authorizations.size > before ? [...emu.store.authorizations.values()].at(-1)?.userCode : undefined,
+      );
       emu.approve(userCode);
       const r = await run;
       assert.equal(r.code, 0, r.stderr);
@@ -237,7 +276,10 @@ describe('login and logout, every flow', () => {
       assert.equal(second.code, 0, second.stderr);
       assert.equal(second.stderr, '');
       assert.match(second.stdout, /^Successfully refreshed the token for Start URL: \S+ \(valid until \S+Z\)\n$/);
-      assert.deepEqual(short.requests().map((q) => q.path), ['/token']);
+      assert.deepEqual(
+        short.requests().map((q) => q.path),
+        ['/token'],
+      );
       assert.equal((short.requests()[0]?.json as Record<string, string>)['grantType'], 'refresh_token');
       const after = readJson(file);
       assert.notEqual(after['accessToken'], before['accessToken']);
@@ -253,7 +295,13 @@ describe('login and logout, every flow', () => {
       assert.equal(third.code, 0, third.stderr);
       assert.equal(third.stderr.split('\n')[0], 'The cached refresh token was refused (InvalidGrantException): signing in again.');
       assert.equal(third.stdout, `Successfully logged into Start URL: ${START}\n`);
-      assert.deepEqual(short.requests().map((q) => q.path).slice(0, 2), ['/token', '/device_authorization']);
+      assert.deepEqual(
+        short
+          .requests()
+          .map((q) => q.path)
+          .slice(0, 2),
+        ['/token', '/device_authorization'],
+      );
       assert.notEqual(readJson(file)['accessToken'], after['accessToken']);
 
       // An expired registration: no refresh is attempted, one line, then a sign-in.
@@ -271,7 +319,11 @@ describe('login and logout, every flow', () => {
 
   test('logout: --sso-session, --start-url, then all; registrations stay; nothing left is exit 0', async () => {
     const legacyFile = join(cache(), `${tokenCacheKey(START, undefined)}.json`);
-    if (!existsSync(legacyFile)) writeFileSync(legacyFile, JSON.stringify({ startUrl: 'https://other.awsapps.com/start', accessToken: 'aoa-x', expiresAt: '2030-01-01T00:00:00Z' }));
+    if (!existsSync(legacyFile))
+      writeFileSync(
+        legacyFile,
+        JSON.stringify({ startUrl: 'https://other.awsapps.com/start', accessToken: 'aoa-x', expiresAt: '2030-01-01T00:00:00Z' }),
+      );
     const registrations = readdirSync(cache()).filter((n) => !('accessToken' in readJson(join(cache(), n))));
     assert.ok(registrations.length > 0);
     const one = await runCli(['logout', '--sso-session', 'my-sso'], { env: box.env });
@@ -298,7 +350,10 @@ describe('login and logout, every flow', () => {
       emu.clearRequests();
       const r = await runCli(['login', '--sso-session', 'my-sso', '--endpoint-url', emu.url], { env: home.env });
       assert.equal(r.code, 255);
-      assert.equal(r.stderr, `\nCannot create the SSO token cache directory ${join(home.dir, '.aws/sso/cache')}: a file (not a directory) is in the way.\n`);
+      assert.equal(
+        r.stderr,
+        `\nCannot create the SSO token cache directory ${join(home.dir, '.aws/sso/cache')}: a file (not a directory) is in the way.\n`,
+      );
       assert.deepEqual(emu.requests(), []);
     } finally {
       home.cleanup();
@@ -311,10 +366,16 @@ describe('login and logout, every flow', () => {
       const dir = join(home.dir, '.aws/sso/cache');
       mkdirSync(dir, { recursive: true });
       chmodSync(dir, 0o777);
-      writeFileSync(join(dir, `${tokenCacheKey(START, 'my-sso')}.json`), JSON.stringify({ accessToken: 'aoa-x', expiresAt: '2999-01-01T00:00:00Z' }));
+      writeFileSync(
+        join(dir, `${tokenCacheKey(START, 'my-sso')}.json`),
+        JSON.stringify({ accessToken: 'aoa-x', expiresAt: '2999-01-01T00:00:00Z' }),
+      );
       const r = await runCli(['login', '--sso-session', 'my-sso'], { env: home.env });
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stderr, `Warning: the SSO token cache directory ${dir} is writable by group or others (mode 0777); run: chmod 700 ${dir}\n`);
+      assert.equal(
+        r.stderr,
+        `Warning: the SSO token cache directory ${dir} is writable by group or others (mode 0777); run: chmod 700 ${dir}\n`,
+      );
     } finally {
       home.cleanup();
     }

@@ -14,16 +14,27 @@ import { tokenCacheKey } from '../../src/sso/cache.js';
 import { fakeDeps, runMain } from '../helpers/fake-deps.js';
 
 const START = 'https://hostile.awsapps.com/start';
-const json = (path: string, body: string, status = 200): ScriptedResponse => ({ path, status, headers: { 'Content-Type': 'application/json' }, body });
+const json = (path: string, body: string, status = 200): ScriptedResponse => ({
+  path,
+  status,
+  headers: { 'Content-Type': 'application/json' },
+  body,
+});
 const error = (path: string, type: string): ScriptedResponse => ({
   path,
   status: 400,
   headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': type },
   body: JSON.stringify({ error: 'authorization_pending', error_description: 'pending' }),
 });
-const REGISTER = json('/client/register', '{"clientId":"cid","clientSecret":"csecret","clientIdIssuedAt":1,"clientSecretExpiresAt":4102444800}');
+const REGISTER = json(
+  '/client/register',
+  '{"clientId":"cid","clientSecret":"csecret","clientIdIssuedAt":1,"clientSecretExpiresAt":4102444800}',
+);
 const device = (extra: string): ScriptedResponse =>
-  json('/device_authorization', `{"deviceCode":"dc","userCode":"ABCD-EFGH","verificationUri":"https://device.example/","verificationUriComplete":"https://device.example/?user_code=ABCD-EFGH","expiresIn":600,"interval":1${extra}}`);
+  json(
+    '/device_authorization',
+    `{"deviceCode":"dc","userCode":"ABCD-EFGH","verificationUri":"https://device.example/","verificationUriComplete":"https://device.example/?user_code=ABCD-EFGH","expiresIn":600,"interval":1${extra}}`,
+  );
 
 describe('login against hostile answers', () => {
   let emu: Emulator;
@@ -38,13 +49,20 @@ describe('login against hostile answers', () => {
   test('interval 2147484 with 5 s to live: one wait of 5 s, never a tight loop, then expired', async () => {
     emu.clearFaults();
     emu.clearRequests();
-    emu.script([REGISTER, device(',"expiresIn":5,"interval":2147484'), ...Array.from({ length: 20 }, () => error('/token', 'AuthorizationPendingException'))]);
+    emu.script([
+      REGISTER,
+      device(',"expiresIn":5,"interval":2147484'),
+      ...Array.from({ length: 20 }, () => error('/token', 'AuthorizationPendingException')),
+    ]);
     const deps = fakeDeps();
     try {
       const r = await runMain(argv(), { deps });
       assert.equal(r.code, 255, r.stderr);
       assert.match(r.stderr, /The pending authorization to retrieve an SSO token has expired/);
-      assert.ok(deps.sleeps.every((ms) => ms >= 1000), `every wait is at least 1 s: ${deps.sleeps.join(',')}`);
+      assert.ok(
+        deps.sleeps.every((ms) => ms >= 1000),
+        `every wait is at least 1 s: ${deps.sleeps.join(',')}`,
+      );
       assert.ok(deps.sleeps.reduce((a, b) => a + b, 0) <= 5000, 'no wait goes past the expiry');
       assert.ok(emu.requests().filter((q) => q.path === '/token').length <= 6);
     } finally {
@@ -55,7 +73,10 @@ describe('login against hostile answers', () => {
   test('expiresIn and clientSecretExpiresAt of 10^20: clamped to 9999-12-31T23:59:59Z, token written, nothing alarming', async () => {
     emu.clearFaults();
     emu.script([
-      json('/client/register', '{"clientId":"cid","clientSecret":"csecret","clientIdIssuedAt":1,"clientSecretExpiresAt":99999999999999999999}'),
+      json(
+        '/client/register',
+        '{"clientId":"cid","clientSecret":"csecret","clientIdIssuedAt":1,"clientSecretExpiresAt":99999999999999999999}',
+      ),
       device(''),
       json('/token', '{"accessToken":"aoa-huge","tokenType":"Bearer","expiresIn":99999999999999999999}'),
     ]);
@@ -64,7 +85,9 @@ describe('login against hostile answers', () => {
       const r = await runMain(argv(), { deps });
       assert.equal(r.code, 0, r.stderr);
       assert.doesNotMatch(r.stderr, /Invalid|Error|warning/i);
-      const token = JSON.parse(readFileSync(join(deps.dir, '.aws/sso/cache', `${tokenCacheKey(START, undefined)}.json`), 'utf-8')) as Record<string, string>;
+      const token = JSON.parse(
+        readFileSync(join(deps.dir, '.aws/sso/cache', `${tokenCacheKey(START, undefined)}.json`), 'utf-8'),
+      ) as Record<string, string>;
       assert.equal(token['expiresAt'], '9999-12-31T23:59:59Z');
       assert.equal(token['registrationExpiresAt'], '9999-12-31T23:59:59Z');
     } finally {
@@ -78,7 +101,14 @@ describe('login against hostile answers', () => {
       REGISTER,
       json(
         '/device_authorization',
-        JSON.stringify({ deviceCode: 'dc', userCode: 'AB\u001b[2JCD', verificationUri: 'https://x.example/\u001b]8;;https://evil/\u0007', verificationUriComplete: 'file:///etc/passwd', expiresIn: 600, interval: 1 }),
+        JSON.stringify({
+          deviceCode: 'dc',
+          userCode: 'AB\u001b[2JCD',
+          verificationUri: 'https://x.example/\u001b]8;;https://evil/\u0007',
+          verificationUriComplete: 'file:///etc/passwd',
+          expiresIn: 600,
+          interval: 1,
+        }),
       ),
       json('/token', '{"accessToken":"aoa-x","tokenType":"Bearer","expiresIn":3600}'),
     ]);
@@ -101,11 +131,19 @@ describe('login against hostile answers', () => {
     emu.script([
       REGISTER,
       device(''),
-      { path: '/token', status: 400, headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'AccessDeniedException' }, body: JSON.stringify({ error: 'access_denied', error_description: 'denied \u001b]0;pwned\u0007 by \u009b31m admin' }) },
+      {
+        path: '/token',
+        status: 400,
+        headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'AccessDeniedException' },
+        body: JSON.stringify({ error: 'access_denied', error_description: 'denied \u001b]0;pwned\u0007 by \u009b31m admin' }),
+      },
     ]);
     const r = await runMain(argv());
     assert.equal(r.code, 254);
-    assert.match(r.stderr, /\nAn error occurred \(AccessDeniedException\) when calling the CreateToken operation: denied \\x1b\]0;pwned\\x07 by \\x9b31m admin\n$/);
+    assert.match(
+      r.stderr,
+      /\nAn error occurred \(AccessDeniedException\) when calling the CreateToken operation: denied \\x1b\]0;pwned\\x07 by \\x9b31m admin\n$/,
+    );
   });
 
   test('a full disk when the token is written: a sentence with the path, exit 255', async () => {
@@ -116,7 +154,8 @@ describe('login against hostile answers', () => {
     deps.fs = {
       ...deps.fs,
       writeFileAtomic: (path, data, mode) => {
-        if (path.endsWith(`${tokenCacheKey(START, undefined)}.json`)) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        if (path.endsWith(`${tokenCacheKey(START, undefined)}.json`))
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
         real(path, data, mode);
       },
     };
@@ -124,7 +163,10 @@ describe('login against hostile answers', () => {
       const r = await runMain(argv(), { deps });
       assert.equal(r.code, 255);
       const path = join(deps.dir, '.aws/sso/cache', `${tokenCacheKey(START, undefined)}.json`);
-      assert.match(r.stderr, new RegExp(`\\nCannot write the SSO token cache file ${path.replace(/[.]/g, '\\.')}: no space left on the device\\.\\n$`));
+      assert.match(
+        r.stderr,
+        new RegExp(`\\nCannot write the SSO token cache file ${path.replace(/[.]/g, '\\.')}: no space left on the device\\.\\n$`),
+      );
       assert.equal(r.stdout, '');
     } finally {
       deps.cleanup();

@@ -43,7 +43,11 @@ describe('login: the authorization code flow in-process', () => {
       strayStatus = (await fetch(`${redirect}?code=forged&state=not-ours`)).status;
       const page = await fetch(url, { redirect: 'manual' });
       const token = /name="request_token" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-      const decided = await fetch(`${emu.url}/authorize/decision`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ request_token: token, decision: 'allow' }) });
+      const decided = await fetch(`${emu.url}/authorize/decision`, {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({ request_token: token, decision: 'allow' }),
+      });
       await fetch(decided.headers.get('location') ?? '');
     });
     try {
@@ -51,7 +55,10 @@ describe('login: the authorization code flow in-process', () => {
       assert.equal(r.code, 0, r.stderr);
       assert.equal(strayStatus, 400);
       assert.match(r.stdout, /^Successfully logged into Start URL: /);
-      const exchange = emu.requests().filter((q) => q.path === '/token').at(-1)?.json as Record<string, string>;
+      const exchange = emu
+        .requests()
+        .filter((q) => q.path === '/token')
+        .at(-1)?.json as Record<string, string>;
       for (const secret of [exchange['code'], exchange['codeVerifier'], exchange['clientSecret']]) {
         assert.ok(secret && !r.stderr.includes(secret), 'no secret in --debug output');
       }

@@ -15,7 +15,12 @@ import { BIN, makeSandbox, runCli, type Sandbox } from '../helpers/cli.js';
 
 const START = 'https://my-sso-portal.awsapps.com/start';
 // jsqr is CommonJS whose module.exports is the function itself (and its .default).
-type JsQR = (data: Uint8ClampedArray, width: number, height: number, options?: { inversionAttempts?: 'attemptBoth' }) => { data: string } | null;
+type JsQR = (
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+  options?: { inversionAttempts?: 'attemptBoth' },
+) => { data: string } | null;
 const jsQR: JsQR = (jsQRModule as unknown as { default?: JsQR }).default ?? (jsQRModule as unknown as JsQR);
 /* eslint-disable no-control-regex -- the escape sequences on the terminal are what is tested */
 
@@ -43,7 +48,10 @@ sys.exit(os.waitstatus_to_exitcode(status))
 
 function underPty(args: string[], env: Record<string, string>, cols = 120): Promise<{ code: number | null; text: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['-c', PTY, '60', String(cols), process.execPath, BIN, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('python3', ['-c', PTY, '60', String(cols), process.execPath, BIN, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let text = '';
     child.stdout.setEncoding('utf-8').on('data', (d: string) => (text += d));
     child.on('error', reject);
@@ -94,7 +102,17 @@ describe('login on a terminal', () => {
     box.cleanup();
   });
 
-  const args = (...extra: string[]): string[] => ['login', '--start-url', START, '--region', 'us-east-1', '--endpoint-url', emu.url, '--force', ...extra];
+  const args = (...extra: string[]): string[] => [
+    'login',
+    '--start-url',
+    START,
+    '--region',
+    'us-east-1',
+    '--endpoint-url',
+    emu.url,
+    '--force',
+    ...extra,
+  ];
   const lastUri = (): string => {
     const auth = [...emu.store.authorizations.values()].at(-1);
     return `${emu.url}/?user_code=${auth?.userCode ?? ''}`;
@@ -104,7 +122,10 @@ describe('login on a terminal', () => {
     const r = await underPty(args(), box.env);
     assert.equal(r.code, 0, r.text);
     assert.equal(decodeQr(r.text), lastUri());
-    const widths = r.text.split('\n').filter((l) => /^[█▀▄ ]+$/.test(l) && /[█▀▄]/.test(l)).map((l) => [...l].length);
+    const widths = r.text
+      .split('\n')
+      .filter((l) => /^[█▀▄ ]+$/.test(l) && /[█▀▄]/.test(l))
+      .map((l) => [...l].length);
     assert.ok(widths.length > 0 && Math.max(...widths) <= 45, `the code fits in 45 columns: ${widths[0]}`);
     assert.match(r.text, /\r\x1b\[2KWaiting for approval\.\.\. \d+:\d\d left/);
     assert.match(r.text, /\r\x1b\[2KSuccessfully logged into Start URL: /, 'the line is erased before the result');

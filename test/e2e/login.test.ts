@@ -36,17 +36,34 @@ describe('login', () => {
     const r = await runCli(['login', '--start-url', START, '--endpoint-url', emu.url, '--no-browser'], { env: box.env });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, `Successfully logged into Start URL: ${START}\n`);
-    assert.match(r.stderr, /^Browser will not be automatically opened\.\nPlease visit the following URL:\n\nhttp:\/\/127\.0\.0\.1:\d+\/\n\nThen enter the code:\n\n[A-Z]{4}-[A-Z]{4}\n/);
+    assert.match(
+      r.stderr,
+      /^Browser will not be automatically opened\.\nPlease visit the following URL:\n\nhttp:\/\/127\.0\.0\.1:\d+\/\n\nThen enter the code:\n\n[A-Z]{4}-[A-Z]{4}\n/,
+    );
     const file = join(cacheDir(), `${tokenCacheKey(START, undefined)}.json`);
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const text = readFileSync(file, 'utf-8');
     const token = JSON.parse(text) as Record<string, string>;
-    assert.deepEqual(Object.keys(token), ['startUrl', 'region', 'accessToken', 'expiresAt', 'clientId', 'clientSecret', 'registrationExpiresAt']);
+    assert.deepEqual(Object.keys(token), [
+      'startUrl',
+      'region',
+      'accessToken',
+      'expiresAt',
+      'clientId',
+      'clientSecret',
+      'registrationExpiresAt',
+    ]);
     assert.equal(token['startUrl'], START);
     assert.match(token['expiresAt'] as string, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     assert.match(text, /^\{"startUrl": "/, 'one line with Python separators, as aws sso login writes it');
     assert.doesNotMatch(r.stderr + r.stdout, new RegExp(token['accessToken'] as string));
-    assert.deepEqual(emu.requests().map((q) => q.path).slice(0, 2), ['/client/register', '/device_authorization']);
+    assert.deepEqual(
+      emu
+        .requests()
+        .map((q) => q.path)
+        .slice(0, 2),
+      ['/client/register', '/device_authorization'],
+    );
   });
 
   test('with an sso-session profile: refresh token, registration reused on the next login', async () => {
@@ -81,7 +98,10 @@ describe('login', () => {
     if (py.status !== 0) return t.skip('python3 with botocore is not installed');
     const r = spawnSync(
       'python3',
-      ['-c', `import json,sys; from botocore.utils import SSOTokenLoader; from botocore.utils import JSONFileCache; t = SSOTokenLoader(JSONFileCache('${cacheDir()}'))('${START}'); print(t['accessToken'][:3], t['expiresAt'])`],
+      [
+        '-c',
+        `import json,sys; from botocore.utils import SSOTokenLoader; from botocore.utils import JSONFileCache; t = SSOTokenLoader(JSONFileCache('${cacheDir()}'))('${START}'); print(t['accessToken'][:3], t['expiresAt'])`,
+      ],
       { encoding: 'utf-8' },
     );
     assert.equal(r.status, 0, r.stderr);
@@ -91,7 +111,9 @@ describe('login', () => {
   test('a denied authorization exits 254 with the service error', async () => {
     const denying = await startEmulator({ host: '127.0.0.1', port: 0, interval: 1 });
     try {
-      const run = runCli(['login', '--start-url', 'https://deny.example/start', '--endpoint-url', denying.url, '--no-browser'], { env: box.env });
+      const run = runCli(['login', '--start-url', 'https://deny.example/start', '--endpoint-url', denying.url, '--no-browser'], {
+        env: box.env,
+      });
       const code = await waitForUserCode(denying);
       denying.deny(code);
       const r = await run;

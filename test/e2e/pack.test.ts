@@ -44,7 +44,12 @@ test('npm pack, npm install -g, run', { timeout: 300_000 }, async () => {
   const install = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', tgz], { encoding: 'utf-8', env: NPM_ENV });
   assert.equal(install.status, 0, install.stderr);
 
-  const env = { PATH: `${join(prefix, 'bin')}:/usr/bin:/bin`, HOME: dir, AWS_CONFIG_FILE: join(dir, 'none'), AWS_EC2_METADATA_DISABLED: 'true' };
+  const env = {
+    PATH: `${join(prefix, 'bin')}:/usr/bin:/bin`,
+    HOME: dir,
+    AWS_CONFIG_FILE: join(dir, 'none'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
   const version = await run(join(prefix, 'bin', 'sso-oidc'), ['--version'], { env, cwd: dir });
   assert.equal(version.code, 0, version.stderr);
   assert.match(version.stdout, /^sso-oidc\/0\.\d+\.\d+ Node\.js\//);
@@ -65,13 +70,33 @@ test('npm pack, npm install -g, run', { timeout: 300_000 }, async () => {
   for (let i = 0; i < 100 && url === ''; i++) await new Promise((r) => setTimeout(r, 50));
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
   try {
-    const reg = await run(join(prefix, 'bin', 'sso-oidc'), ['register-client', '--client-name', 'pack', '--client-type', 'public', '--endpoint-url', url, '--region', 'us-east-1'], { env, cwd: dir });
+    const reg = await run(
+      join(prefix, 'bin', 'sso-oidc'),
+      ['register-client', '--client-name', 'pack', '--client-type', 'public', '--endpoint-url', url, '--region', 'us-east-1'],
+      { env, cwd: dir },
+    );
     assert.equal(reg.code, 0, reg.stderr);
     assert.equal(reg.stderr, '');
     const { clientId, clientSecret } = JSON.parse(reg.stdout) as { clientId: string; clientSecret: string };
     const sda = await run(
       join(prefix, 'bin', 'sso-oidc'),
-      ['start-device-authorization', '--client-id', clientId, '--client-secret', clientSecret, '--start-url', 'https://example.awsapps.com/start', '--endpoint-url', url, '--region', 'us-east-1', '--query', 'userCode', '--output', 'text'],
+      [
+        'start-device-authorization',
+        '--client-id',
+        clientId,
+        '--client-secret',
+        clientSecret,
+        '--start-url',
+        'https://example.awsapps.com/start',
+        '--endpoint-url',
+        url,
+        '--region',
+        'us-east-1',
+        '--query',
+        'userCode',
+        '--output',
+        'text',
+      ],
       { env, cwd: dir },
     );
     assert.equal(sda.code, 0, sda.stderr);
@@ -130,7 +155,11 @@ test('sso-oidc/emulator: installed from the tarball as a dependency, imported by
   assert.equal(out.status, 200);
   assert.equal(out.clientId, 'string');
 
-  const version = spawnSync(process.execPath, ['--input-type=module', '-e', "import p from 'sso-oidc/package.json' with { type: 'json' }; console.log(p.name)"], { cwd: app, encoding: 'utf-8' });
+  const version = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', "import p from 'sso-oidc/package.json' with { type: 'json' }; console.log(p.name)"],
+    { cwd: app, encoding: 'utf-8' },
+  );
   assert.equal(version.stdout, 'sso-oidc\n', version.stderr);
 
   writeFileSync(join(app, 'check.ts'), TYPED);
@@ -150,6 +179,9 @@ test('sso-oidc/emulator: installed from the tarball as a dependency, imported by
       files: ['check.ts'],
     }),
   );
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf-8' });
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
+    cwd: app,
+    encoding: 'utf-8',
+  });
   assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
 });

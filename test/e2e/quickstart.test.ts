@@ -10,7 +10,12 @@ import { ROOT, makeSandbox, run } from '../helpers/cli.js';
 test('quickstart runs start-device-authorization against the embedded emulator', async () => {
   const box = makeSandbox('');
   try {
-    const env = { PATH: box.env['PATH'] as string, HOME: box.dir, AWS_CONFIG_FILE: join(box.dir, 'none'), AWS_EC2_METADATA_DISABLED: 'true' };
+    const env = {
+      PATH: box.env['PATH'] as string,
+      HOME: box.dir,
+      AWS_CONFIG_FILE: join(box.dir, 'none'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
     const r = await run(process.execPath, [join(ROOT, 'scripts/quickstart.mjs')], { env, cwd: box.dir });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');

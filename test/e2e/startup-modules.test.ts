@@ -48,7 +48,9 @@ async function loaded(args: string[], expectedCode = 0): Promise<Loaded> {
   const { files, builtins } = JSON.parse(readFileSync(record, 'utf-8')) as { files: string[]; builtins: string[] };
   const ours = files.map((f) => relative(ROOT, f)).filter((f) => f.startsWith('dist/'));
   assert.ok(ours.includes('dist/cli/entry.cjs'), `the bundle ran: ${files.join(' ')}`);
-  const outside = files.map((f) => relative(ROOT, f)).filter((f) => !f.startsWith('dist/') && !f.startsWith('bin/') && !f.startsWith('test/helpers/'));
+  const outside = files
+    .map((f) => relative(ROOT, f))
+    .filter((f) => !f.startsWith('dist/') && !f.startsWith('bin/') && !f.startsWith('test/helpers/'));
   assert.deepEqual(outside, [], 'everything comes from the bundle');
   const sources = ours.flatMap((f) => {
     const out = meta.outputs[f];
@@ -80,39 +82,84 @@ for (const [name, args, code] of [
     if (code === 0) assert.notEqual(stdout, '');
     const heavy = sources.filter((s) => NOT_AT_START_UP.some((re) => re.test(s)));
     assert.deepEqual(heavy, [], `${name} loaded: ${heavy.join(' ')}`);
-    assert.deepEqual(builtins.filter((b) => HEAVY_BUILTINS.includes(b)), []);
+    assert.deepEqual(
+      builtins.filter((b) => HEAVY_BUILTINS.includes(b)),
+      [],
+    );
   });
 }
 
 test('a call loads the SDK and our handler, not the SDK defaults we replace', async () => {
-  const reg = (await emu.post('/client/register', { clientName: 'modules', clientType: 'public' })).json as { clientId: string; clientSecret: string };
+  const reg = (await emu.post('/client/register', { clientName: 'modules', clientType: 'public' })).json as {
+    clientId: string;
+    clientSecret: string;
+  };
   const { sources, builtins, stdout } = await loaded([
     'start-device-authorization',
-    ...['--client-id', reg.clientId, '--client-secret', reg.clientSecret, '--start-url', 'https://example.awsapps.com/start', '--endpoint-url', emu.url],
+    ...[
+      '--client-id',
+      reg.clientId,
+      '--client-secret',
+      reg.clientSecret,
+      '--start-url',
+      'https://example.awsapps.com/start',
+      '--endpoint-url',
+      emu.url,
+    ],
   ]);
   assert.match(stdout, /"userCode"/);
-  assert.ok(sources.some((s) => s.startsWith('node_modules/@aws-sdk/client-sso-oidc/dist-es/')), 'the SDK, from its ES-module build');
+  assert.ok(
+    sources.some((s) => s.startsWith('node_modules/@aws-sdk/client-sso-oidc/dist-es/')),
+    'the SDK, from its ES-module build',
+  );
   assert.ok(sources.includes('src/aws/handler.ts'));
   const replaced = sources.filter((s) =>
-    /^node_modules\/@(smithy\/node-http-handler|aws-sdk\/credential-provider|smithy\/credential-provider|smithy\/signature-v4|smithy\/fetch-http-handler)/.test(s),
+    /^node_modules\/@(smithy\/node-http-handler|aws-sdk\/credential-provider|smithy\/credential-provider|smithy\/signature-v4|smithy\/fetch-http-handler)/.test(
+      s,
+    ),
   );
   assert.deepEqual(replaced, []);
   for (const b of ['http2', 'zlib', 'internal/deps/undici/undici', 'child_process']) assert.ok(!builtins.includes(b), `${b} was loaded`);
 });
 
 test('json loads no YAML code; yaml output loads our emitter only; --cli-input-yaml loads the yaml package', async () => {
-  const reg = (await emu.post('/client/register', { clientName: 'modules', clientType: 'public' })).json as { clientId: string; clientSecret: string };
-  const sda = ['start-device-authorization', '--client-id', reg.clientId, '--client-secret', reg.clientSecret, '--start-url', 'https://example.awsapps.com/start', '--endpoint-url', emu.url];
+  const reg = (await emu.post('/client/register', { clientName: 'modules', clientType: 'public' })).json as {
+    clientId: string;
+    clientSecret: string;
+  };
+  const sda = [
+    'start-device-authorization',
+    '--client-id',
+    reg.clientId,
+    '--client-secret',
+    reg.clientSecret,
+    '--start-url',
+    'https://example.awsapps.com/start',
+    '--endpoint-url',
+    emu.url,
+  ];
   const isEmitter = (s: string) => s === 'src/output/yaml.ts';
   const isPackage = (s: string) => s.startsWith('node_modules/yaml/');
   for (const output of ['json', 'text', 'table', 'off']) {
     const { sources } = await loaded([...sda, '--output', output]);
-    assert.deepEqual(sources.filter((s) => isEmitter(s) || isPackage(s) || s === 'src/input/cli-input-yaml.ts'), [], output);
+    assert.deepEqual(
+      sources.filter((s) => isEmitter(s) || isPackage(s) || s === 'src/input/cli-input-yaml.ts'),
+      [],
+      output,
+    );
   }
   const yaml = await loaded([...sda, '--output', 'yaml']);
   assert.match(yaml.stdout, /^userCode: /m);
   assert.ok(yaml.sources.some(isEmitter), 'the emitter');
   assert.deepEqual(yaml.sources.filter(isPackage), [], 'no yaml package for output');
-  const input = await loaded(['register-client', '--cli-input-yaml', 'clientName: modules\nclientType: public', '--endpoint-url', emu.url, '--query', 'clientIdIssuedAt']);
+  const input = await loaded([
+    'register-client',
+    '--cli-input-yaml',
+    'clientName: modules\nclientType: public',
+    '--endpoint-url',
+    emu.url,
+    '--query',
+    'clientIdIssuedAt',
+  ]);
   assert.ok(input.sources.some(isPackage), 'the yaml package parses --cli-input-yaml');
 });

@@ -36,17 +36,41 @@ test('a cross-origin simple POST (text/plain, foreign Origin) cannot approve a d
   await withEmulator({}, async (emu) => {
     const flow = await startFlow(emu);
     const body = JSON.stringify({ userCode: flow.userCode });
-    const plain = await raw(emu, 'POST', '/emulator/approve', { Host: own(emu), 'Content-Type': 'text/plain', 'Content-Length': String(body.length) }, body);
+    const plain = await raw(
+      emu,
+      'POST',
+      '/emulator/approve',
+      { Host: own(emu), 'Content-Type': 'text/plain', 'Content-Length': String(body.length) },
+      body,
+    );
     assert.equal(plain.status, 415, plain.body);
-    const foreign = await raw(emu, 'POST', '/emulator/approve', { Host: own(emu), Origin: 'https://evil.example', 'Content-Type': 'application/json' }, body);
+    const foreign = await raw(
+      emu,
+      'POST',
+      '/emulator/approve',
+      { Host: own(emu), Origin: 'https://evil.example', 'Content-Type': 'application/json' },
+      body,
+    );
     assert.equal(foreign.status, 403, foreign.body);
-    const nullOrigin = await raw(emu, 'POST', '/emulator/approve', { Host: own(emu), Origin: 'null', 'Content-Type': 'application/json' }, body);
+    const nullOrigin = await raw(
+      emu,
+      'POST',
+      '/emulator/approve',
+      { Host: own(emu), Origin: 'null', 'Content-Type': 'application/json' },
+      body,
+    );
     assert.equal(nullOrigin.status, 403, nullOrigin.body);
     const noType = await raw(emu, 'POST', '/emulator/faults', { Host: own(emu) });
     assert.equal(noType.status, 415, 'a POST without a body still needs the JSON type');
     assert.equal(emu.store.authorizations.get(flow.deviceCode)?.state, 'pending');
     // The emulator's own origin, with the JSON type, is served.
-    const ok = await raw(emu, 'POST', '/emulator/approve', { Host: own(emu), Origin: emu.url, 'Content-Type': 'application/json; charset=utf-8' }, body);
+    const ok = await raw(
+      emu,
+      'POST',
+      '/emulator/approve',
+      { Host: own(emu), Origin: emu.url, 'Content-Type': 'application/json; charset=utf-8' },
+      body,
+    );
     assert.equal(ok.status, 200, ok.body);
     assert.equal(emu.store.authorizations.get(flow.deviceCode)?.state, 'approved');
   });
@@ -67,7 +91,13 @@ test('DNS rebinding: a foreign Host cannot read the request record, loopback nam
     }
     // GET and DELETE without a body need no content type; the API itself is not guarded.
     assert.equal((await raw(emu, 'DELETE', '/emulator/requests', { Host: own(emu) })).status, 200);
-    const api = await raw(emu, 'POST', '/client/register', { Host: 'anything.example', 'Content-Type': 'application/json' }, '{"clientName":"c","clientType":"public"}');
+    const api = await raw(
+      emu,
+      'POST',
+      '/client/register',
+      { Host: 'anything.example', 'Content-Type': 'application/json' },
+      '{"clientName":"c","clientType":"public"}',
+    );
     assert.equal(api.status, 200);
   });
 });

@@ -50,7 +50,12 @@ describe('RegisterClient', () => {
   });
 
   test('rejects a non-public client type', async () => {
-    assertError(await emu.post('/client/register', { clientName: 'x', clientType: 'confidential' }), 400, 'InvalidClientMetadataException', 'invalid_client_metadata');
+    assertError(
+      await emu.post('/client/register', { clientName: 'x', clientType: 'confidential' }),
+      400,
+      'InvalidClientMetadataException',
+      'invalid_client_metadata',
+    );
   });
 
   test('requires clientName and clientType', async () => {
@@ -58,16 +63,36 @@ describe('RegisterClient', () => {
     assertError(missingName, 400, 'InvalidRequestException', 'invalid_request');
     assert.match(missingName.json.error_description as string, /clientName/);
     assertError(await emu.post('/client/register', { clientName: 'x' }), 400, 'InvalidRequestException', 'invalid_request');
-    assertError(await emu.post('/client/register', { clientName: 7, clientType: 'public' }), 400, 'InvalidRequestException', 'invalid_request');
+    assertError(
+      await emu.post('/client/register', { clientName: 7, clientType: 'public' }),
+      400,
+      'InvalidRequestException',
+      'invalid_request',
+    );
   });
 
   test('rejects unknown grant types, bad scopes and bad redirect URIs', async () => {
     const base = { clientName: 'x', clientType: 'public' };
-    assertError(await emu.post('/client/register', { ...base, grantTypes: ['password'] }), 400, 'UnsupportedGrantTypeException', 'unsupported_grant_type');
+    assertError(
+      await emu.post('/client/register', { ...base, grantTypes: ['password'] }),
+      400,
+      'UnsupportedGrantTypeException',
+      'unsupported_grant_type',
+    );
     assertError(await emu.post('/client/register', { ...base, scopes: ['a b'] }), 400, 'InvalidScopeException', 'invalid_scope');
     assertError(await emu.post('/client/register', { ...base, scopes: [''] }), 400, 'InvalidScopeException', 'invalid_scope');
-    assertError(await emu.post('/client/register', { ...base, scopes: 'sso:account:access' }), 400, 'InvalidRequestException', 'invalid_request');
-    assertError(await emu.post('/client/register', { ...base, redirectUris: ['not a url'] }), 400, 'InvalidRedirectUriException', 'invalid_redirect_uri');
+    assertError(
+      await emu.post('/client/register', { ...base, scopes: 'sso:account:access' }),
+      400,
+      'InvalidRequestException',
+      'invalid_request',
+    );
+    assertError(
+      await emu.post('/client/register', { ...base, redirectUris: ['not a url'] }),
+      400,
+      'InvalidRedirectUriException',
+      'invalid_redirect_uri',
+    );
   });
 });
 
@@ -77,7 +102,14 @@ describe('StartDeviceAuthorization', () => {
     const { clientId, clientSecret } = reg.json;
     const res = await emu.post('/device_authorization', { clientId, clientSecret, startUrl: 'https://d-123.awsapps.com/start' });
     assert.equal(res.status, 200, res.text);
-    assert.deepEqual(Object.keys(res.json).sort(), ['deviceCode', 'expiresIn', 'interval', 'userCode', 'verificationUri', 'verificationUriComplete']);
+    assert.deepEqual(Object.keys(res.json).sort(), [
+      'deviceCode',
+      'expiresIn',
+      'interval',
+      'userCode',
+      'verificationUri',
+      'verificationUriComplete',
+    ]);
     assert.match(res.json.userCode as string, /^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
     assert.match(res.json.deviceCode as string, /^[\w-]{40,}$/);
     assert.equal(res.json.verificationUri, `${emu.url}/`);
@@ -92,7 +124,12 @@ describe('StartDeviceAuthorization', () => {
     const wrong = await emu.post('/device_authorization', { clientId: reg.json.clientId, clientSecret: 'nope', startUrl });
     assertError(wrong, 401, 'InvalidClientException', 'invalid_client');
     assert.equal(wrong.json.error_description, 'Invalid client credentials');
-    assertError(await emu.post('/device_authorization', { clientId: 'unknown', clientSecret: 's', startUrl }), 401, 'InvalidClientException', 'invalid_client');
+    assertError(
+      await emu.post('/device_authorization', { clientId: 'unknown', clientSecret: 's', startUrl }),
+      401,
+      'InvalidClientException',
+      'invalid_client',
+    );
   });
 
   test('rejects a missing field or a start URL that is not absolute http(s)', async () => {
@@ -100,7 +137,12 @@ describe('StartDeviceAuthorization', () => {
     const { clientId, clientSecret } = reg.json;
     assertError(await emu.post('/device_authorization', { clientId, clientSecret }), 400, 'InvalidRequestException', 'invalid_request');
     for (const startUrl of ['d-123.awsapps.com/start', 'ftp://x/', '/start', 'file:///tmp/x']) {
-      assertError(await emu.post('/device_authorization', { clientId, clientSecret, startUrl }), 400, 'InvalidRequestException', 'invalid_request');
+      assertError(
+        await emu.post('/device_authorization', { clientId, clientSecret, startUrl }),
+        400,
+        'InvalidRequestException',
+        'invalid_request',
+      );
     }
   });
 });

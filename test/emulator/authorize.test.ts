@@ -69,8 +69,16 @@ async function decide(emu: TestEmulator, url: string, decision: 'allow' | 'deny'
 test('RegisterClient refuses what cannot work for the authorization code grant', async () => {
   await withEmulator({}, async (emu) => {
     assertError(await emu.post('/client/register', { ...pkceClient, redirectUris: [] }), 400, 'InvalidRedirectUriException');
-    assertError(await emu.post('/client/register', { ...pkceClient, redirectUris: ['http://example.com/cb'] }), 400, 'InvalidRedirectUriException');
-    assertError(await emu.post('/client/register', { ...pkceClient, redirectUris: ['http://127.0.0.1/cb#x'] }), 400, 'InvalidRedirectUriException');
+    assertError(
+      await emu.post('/client/register', { ...pkceClient, redirectUris: ['http://example.com/cb'] }),
+      400,
+      'InvalidRedirectUriException',
+    );
+    assertError(
+      await emu.post('/client/register', { ...pkceClient, redirectUris: ['http://127.0.0.1/cb#x'] }),
+      400,
+      'InvalidRedirectUriException',
+    );
     assert.equal((await emu.post('/client/register', { ...pkceClient, redirectUris: ['https://app.example/cb'] })).status, 200);
   });
 });
@@ -83,7 +91,13 @@ test('authorize, approve, exchange with the verifier; the code works once; refre
     assert.equal(`${location.origin}${location.pathname}`, 'http://127.0.0.1:45678/oauth/callback');
     assert.equal(location.searchParams.get('state'), 'st-1');
     const code = location.searchParams.get('code') ?? '';
-    const exchange = { ...client, grantType: 'authorization_code', code, redirectUri: 'http://127.0.0.1:45678/oauth/callback', codeVerifier: verifier };
+    const exchange = {
+      ...client,
+      grantType: 'authorization_code',
+      code,
+      redirectUri: 'http://127.0.0.1:45678/oauth/callback',
+      codeVerifier: verifier,
+    };
     assertError(await emu.post('/token', { ...exchange, codeVerifier: pkce().verifier }), 400, 'InvalidGrantException');
     assertError(await emu.post('/token', { ...exchange, redirectUri: 'http://127.0.0.1:1/oauth/callback' }), 400, 'InvalidGrantException');
     const ok = await emu.post('/token', exchange);
@@ -105,7 +119,9 @@ test('authorize errors: bad client or redirect URI is a page; the rest redirect 
     const { challenge } = pkce();
     const page = await fetch(authorizeUrl(emu, 'nope', challenge), { redirect: 'manual' });
     assert.equal(page.status, 400);
-    const foreign = await fetch(authorizeUrl(emu, client.clientId, challenge, { redirect_uri: 'http://127.0.0.1:1/elsewhere' }), { redirect: 'manual' });
+    const foreign = await fetch(authorizeUrl(emu, client.clientId, challenge, { redirect_uri: 'http://127.0.0.1:1/elsewhere' }), {
+      redirect: 'manual',
+    });
     assert.equal(foreign.status, 400);
     for (const [extra, error] of [
       [{ code_challenge_method: 'plain' }, 'invalid_request'],

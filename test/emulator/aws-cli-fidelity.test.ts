@@ -30,7 +30,16 @@ test('AWS CLI v1 runs the whole device flow against the emulator', { timeout: 12
       assert.equal(sda.code, 0, sda.stderr);
       const device = JSON.parse(sda.stdout) as Record<string, string | number>;
       assert.equal(device.verificationUri, `${emu.url}/`);
-      const tokenArgs = ['sso-oidc', 'create-token', ...creds, '--grant-type', 'urn:ietf:params:oauth:grant-type:device_code', '--device-code', String(device.deviceCode), ...ep];
+      const tokenArgs = [
+        'sso-oidc',
+        'create-token',
+        ...creds,
+        '--grant-type',
+        'urn:ietf:params:oauth:grant-type:device_code',
+        '--device-code',
+        String(device.deviceCode),
+        ...ep,
+      ];
 
       const pending = await aws(tokenArgs);
       assert.equal(pending.code, 255);

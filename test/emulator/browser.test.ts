@@ -22,7 +22,16 @@ describe('verification page in Chromium', { skip }, () => {
     // launch() gives the browser a fresh temporary profile (--user-data-dir) and removes it on close.
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   after(async () => {
@@ -45,7 +54,11 @@ describe('verification page in Chromium', { skip }, () => {
     return { page, problems };
   }
 
-  async function decide(javaScriptEnabled: boolean, button: 'Allow' | 'Deny', client = { clientName: 'Chromium test app', clientType: 'public', scopes: ['sso:account:access'] }): Promise<{ status: number; type: string | null; text: string }> {
+  async function decide(
+    javaScriptEnabled: boolean,
+    button: 'Allow' | 'Deny',
+    client = { clientName: 'Chromium test app', clientType: 'public', scopes: ['sso:account:access'] },
+  ): Promise<{ status: number; type: string | null; text: string }> {
     const context = await browser.newContext({ javaScriptEnabled });
     try {
       const flow = await startFlow(emu, client);

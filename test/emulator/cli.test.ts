@@ -44,7 +44,9 @@ function launch(args: string[]): Running {
 }
 
 async function nextLine(r: Running): Promise<string> {
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no stdout line; stderr: ${r.stderr()}`)), 10_000).unref());
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`no stdout line; stderr: ${r.stderr()}`)), 10_000).unref(),
+  );
   const line = await Promise.race([r.lines.next(), timeout]);
   assert.equal(line.done, false, `stdout ended; stderr: ${r.stderr()}`);
   return line.value;
@@ -149,7 +151,11 @@ test('--host 0.0.0.0 warns that the admin API is reachable; --admin-token and --
   try {
     const json = { 'Content-Type': 'application/json' };
     for (const name of ['a', 'b']) {
-      await fetch(`${url}/client/register`, { method: 'POST', headers: json, body: JSON.stringify({ clientName: name, clientType: 'public' }) });
+      await fetch(`${url}/client/register`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ clientName: name, clientType: 'public' }),
+      });
     }
     assert.equal((await fetch(`${url}/emulator/requests`)).status, 401);
     const res = await fetch(`${url}/emulator/requests`, { headers: { Authorization: 'Bearer tok-123' } });

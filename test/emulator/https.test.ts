@@ -9,11 +9,15 @@ import { startEmulator } from '../../src/emulator/server.js';
 /** POSTs JSON over https, trusting `ca` when given; resolves with status and body. */
 function post(url: string, path: string, body: unknown, ca?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = https.request(`${url}${path}`, { method: 'POST', ca, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = https.request(
+      `${url}${path}`,
+      { method: 'POST', ca, agent: false, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });

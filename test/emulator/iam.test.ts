@@ -61,7 +61,10 @@ describe('CreateTokenWithIAM', () => {
     assert.ok(out.awsAdditionalDetails?.identityContext);
     const [req] = emu.requests();
     assert.equal(req?.url, '/token?aws_iam=t');
-    assert.match(req?.headers['authorization'] ?? '', /^AWS4-HMAC-SHA256 Credential=AKIDIAMTEST\/\d{8}\/us-east-1\/sso-oauth\/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$/);
+    assert.match(
+      req?.headers['authorization'] ?? '',
+      /^AWS4-HMAC-SHA256 Credential=AKIDIAMTEST\/\d{8}\/us-east-1\/sso-oauth\/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$/,
+    );
   });
 
   test('requested scopes are granted; a malformed assertion is an invalid grant', async () => {
@@ -85,10 +88,17 @@ describe('CreateTokenWithIAM', () => {
   test('authorization_code: issued codes, redirect URI and PKCE verifier checked, single use', async () => {
     const verifier = 'v'.repeat(43);
     const challenge = createHash('sha256').update(verifier).digest('base64url');
-    const res = await emu.post('/emulator/iam/authorization-code', { clientId: APP, redirectUri: 'http://127.0.0.1:9/cb', codeChallenge: challenge });
+    const res = await emu.post('/emulator/iam/authorization-code', {
+      clientId: APP,
+      redirectUri: 'http://127.0.0.1:9/cb',
+      codeChallenge: challenge,
+    });
     const code = res.json['code'] as string;
     const base = { clientId: APP, grantType: 'authorization_code', code, redirectUri: 'http://127.0.0.1:9/cb' };
-    assert.equal((await failure(call({ ...base, redirectUri: 'http://127.0.0.1:9/other', codeVerifier: verifier }))).name, 'InvalidGrantException');
+    assert.equal(
+      (await failure(call({ ...base, redirectUri: 'http://127.0.0.1:9/other', codeVerifier: verifier }))).name,
+      'InvalidGrantException',
+    );
     assert.equal((await failure(call({ ...base, codeVerifier: 'wrong' }))).name, 'InvalidGrantException');
     const out = await call({ ...base, codeVerifier: verifier });
     assert.equal(out.tokenType, 'Bearer');
@@ -96,7 +106,10 @@ describe('CreateTokenWithIAM', () => {
   });
 
   test('token-exchange and unknown grants are unsupported; missing members are invalid requests', async () => {
-    assert.equal((await failure(call({ clientId: APP, grantType: 'urn:ietf:params:oauth:grant-type:token-exchange', subjectToken: 'x' }))).name, 'UnsupportedGrantTypeException');
+    assert.equal(
+      (await failure(call({ clientId: APP, grantType: 'urn:ietf:params:oauth:grant-type:token-exchange', subjectToken: 'x' }))).name,
+      'UnsupportedGrantTypeException',
+    );
     assert.equal((await failure(call({ clientId: APP, grantType: 'password' }))).name, 'UnsupportedGrantTypeException');
     assert.equal((await failure(call({ clientId: APP, grantType: JWT_GRANT }))).name, 'InvalidRequestException');
   });
@@ -105,8 +118,13 @@ describe('CreateTokenWithIAM', () => {
     const wrong = await failure(call({ clientId: APP, grantType: JWT_GRANT, assertion: JWT }, { ...KEY, secretAccessKey: 'wrong' }));
     assert.deepEqual([wrong.name, wrong.status], ['InvalidSignatureException', 403]);
     assert.match(wrong.message, /^The request signature we calculated does not match the signature you provided\./);
-    const unknown = await failure(call({ clientId: APP, grantType: JWT_GRANT, assertion: JWT }, { accessKeyId: 'AKIDOTHER', secretAccessKey: 'x' }));
-    assert.deepEqual([unknown.name, unknown.status, unknown.message], ['UnrecognizedClientException', 403, 'The security token included in the request is invalid.']);
+    const unknown = await failure(
+      call({ clientId: APP, grantType: JWT_GRANT, assertion: JWT }, { accessKeyId: 'AKIDOTHER', secretAccessKey: 'x' }),
+    );
+    assert.deepEqual(
+      [unknown.name, unknown.status, unknown.message],
+      ['UnrecognizedClientException', 403, 'The security token included in the request is invalid.'],
+    );
     const res = await emu.post('/token?aws_iam=t', { clientId: APP, grantType: JWT_GRANT, assertion: JWT });
     assert.equal(res.status, 403);
     assert.equal(res.headers.get('x-amzn-errortype'), 'MissingAuthenticationTokenException');

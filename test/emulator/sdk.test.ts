@@ -24,11 +24,17 @@ function client(): InstanceType<typeof sdk.SSOOIDCClient> {
 
 test('RegisterClient → StartDeviceAuthorization → pending → approve → token', async () => {
   const oidc = client();
-  const reg = await oidc.send(new sdk.RegisterClientCommand({ clientName: 'sdk test', clientType: 'public', scopes: ['sso:account:access'] }));
+  const reg = await oidc.send(
+    new sdk.RegisterClientCommand({ clientName: 'sdk test', clientType: 'public', scopes: ['sso:account:access'] }),
+  );
   assert.ok(reg.clientId && reg.clientSecret);
   assert.equal(typeof reg.clientSecretExpiresAt, 'number');
   const start = await oidc.send(
-    new sdk.StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: 'https://d-123.awsapps.com/start' }),
+    new sdk.StartDeviceAuthorizationCommand({
+      clientId: reg.clientId,
+      clientSecret: reg.clientSecret,
+      startUrl: 'https://d-123.awsapps.com/start',
+    }),
   );
   assert.equal(start.verificationUri, `${emu.url}/`);
   assert.equal(start.interval, 1);
@@ -53,7 +59,12 @@ test('RegisterClient → StartDeviceAuthorization → pending → approve → to
   assert.equal(token.expiresIn, 28800);
   assert.match(token.refreshToken ?? '', /^aor/);
   const refreshed = await oidc.send(
-    new sdk.CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: 'refresh_token', refreshToken: token.refreshToken }),
+    new sdk.CreateTokenCommand({
+      clientId: reg.clientId,
+      clientSecret: reg.clientSecret,
+      grantType: 'refresh_token',
+      refreshToken: token.refreshToken,
+    }),
   );
   assert.notEqual(refreshed.refreshToken, token.refreshToken);
   oidc.destroy();

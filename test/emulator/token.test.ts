@@ -73,7 +73,12 @@ test('unknown device codes, other clients and bad credentials', async () => {
     assertError(await emu.post('/token', { ...a.tokenRequest, deviceCode: b.deviceCode }), 400, 'InvalidGrantException', 'invalid_grant');
     assertError(await emu.post('/token', { ...a.tokenRequest, clientSecret: 'x' }), 401, 'InvalidClientException', 'invalid_client');
     assertError(await emu.post('/token', { ...a.tokenRequest, deviceCode: undefined }), 400, 'InvalidRequestException', 'invalid_request');
-    assertError(await emu.post('/token', { clientId: a.clientId, clientSecret: a.clientSecret }), 400, 'InvalidRequestException', 'invalid_request');
+    assertError(
+      await emu.post('/token', { clientId: a.clientId, clientSecret: a.clientSecret }),
+      400,
+      'InvalidRequestException',
+      'invalid_request',
+    );
   });
 });
 
@@ -81,10 +86,20 @@ test('unsupported grant types and grants the client did not register', async () 
   await withEmulator({}, async (emu) => {
     const a = await startFlow(emu);
     for (const grantType of ['client_credentials', 'password']) {
-      assertError(await emu.post('/token', { ...a.tokenRequest, grantType }), 400, 'UnsupportedGrantTypeException', 'unsupported_grant_type');
+      assertError(
+        await emu.post('/token', { ...a.tokenRequest, grantType }),
+        400,
+        'UnsupportedGrantTypeException',
+        'unsupported_grant_type',
+      );
     }
     // Supported, but a registration without grantTypes allows only the device code and refresh grants.
-    assertError(await emu.post('/token', { ...a.tokenRequest, grantType: 'authorization_code' }), 400, 'UnauthorizedClientException', 'unauthorized_client');
+    assertError(
+      await emu.post('/token', { ...a.tokenRequest, grantType: 'authorization_code' }),
+      400,
+      'UnauthorizedClientException',
+      'unauthorized_client',
+    );
     const reg = await emu.post('/client/register', { clientName: 'r', clientType: 'public', grantTypes: ['refresh_token'] });
     const { clientId, clientSecret } = reg.json;
     const sda = await emu.post('/device_authorization', { clientId, clientSecret, startUrl: 'https://x/start' });
@@ -105,7 +120,11 @@ test('an expired client registration is InvalidClientException', async () => {
     const res = await emu.post('/token', flow.tokenRequest);
     assertError(res, 401, 'InvalidClientException', 'invalid_client');
     assert.match(res.json.error_description as string, /expired/);
-    const sda = await emu.post('/device_authorization', { clientId: flow.clientId, clientSecret: flow.clientSecret, startUrl: 'https://x/' });
+    const sda = await emu.post('/device_authorization', {
+      clientId: flow.clientId,
+      clientSecret: flow.clientSecret,
+      startUrl: 'https://x/',
+    });
     assertError(sda, 401, 'InvalidClientException', 'invalid_client');
   });
 });
@@ -131,7 +150,12 @@ test('scoped clients get refresh tokens that rotate and work once', async () => 
     const narrowed = await emu.post('/token', { ...refresh, refreshToken: r2, scope: ['codewhisperer:completions'] });
     assert.equal(narrowed.status, 200, narrowed.text);
     const r3 = narrowed.json.refreshToken as string;
-    assertError(await emu.post('/token', { ...refresh, refreshToken: r3, scope: ['sso:account:access'] }), 400, 'InvalidScopeException', 'invalid_scope');
+    assertError(
+      await emu.post('/token', { ...refresh, refreshToken: r3, scope: ['sso:account:access'] }),
+      400,
+      'InvalidScopeException',
+      'invalid_scope',
+    );
     assert.equal(emu.store.refreshTokens.get(r3)?.used, false, 'a refused refresh does not burn the token');
   });
 });

@@ -6,7 +6,12 @@ import { manualClock, readResponse, startFlow, withEmulator, type TestEmulator, 
 
 const XSS_NAME = '<script>alert(1)</script>';
 
-function form(emu: TestEmulator, path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<WireResponse> {
+function form(
+  emu: TestEmulator,
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<WireResponse> {
   return fetch(emu.url + path, {
     method: 'POST',
     body: new URLSearchParams(fields).toString(),
@@ -105,13 +110,22 @@ test('a decision without the form token, or from another origin, is refused (CSR
   await withEmulator({}, async (emu) => {
     const flow = await startFlow(emu);
     const token = hidden((await form(emu, '/verify', { user_code: flow.userCode })).text, 'form_token');
-    const attempts: Record<string, string>[] = [{ decision: 'allow' }, { decision: 'allow', form_token: 'guess' }, { decision: 'allow', form_token: `${token}x` }];
+    const attempts: Record<string, string>[] = [
+      { decision: 'allow' },
+      { decision: 'allow', form_token: 'guess' },
+      { decision: 'allow', form_token: `${token}x` },
+    ];
     for (const fields of attempts) {
       const res = await form(emu, '/verify/decision', { user_code: flow.userCode, ...fields });
       assert.equal(res.status, 403);
       assert.match(res.text, /no longer valid/);
     }
-    const cross = await form(emu, '/verify/decision', { user_code: flow.userCode, form_token: token, decision: 'allow' }, { origin: 'http://evil.example' });
+    const cross = await form(
+      emu,
+      '/verify/decision',
+      { user_code: flow.userCode, form_token: token, decision: 'allow' },
+      { origin: 'http://evil.example' },
+    );
     assert.equal(cross.status, 403);
     assert.equal(emu.store.findByUserCode(flow.userCode)?.state, 'pending');
     const other = await startFlow(emu);

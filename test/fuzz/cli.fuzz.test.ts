@@ -30,44 +30,152 @@ const TOKEN_SENT = 'tOkEn-sent-' + 'Z9pw4';
 
 const COMMANDS = ['start-device-authorization', 'register-client', 'create-token', 'login', 'logout', 'help', 'start-device-auth', 'nope'];
 const FLAGS = [
-  '--client-id', '--client-name', '--client-type', '--start-url', '--scopes', '--grant-type', '--device-code', '--code',
-  '--redirect-uri', '--code-verifier', '--refresh-token', '--grant-types', '--redirect-uris', '--issuer-url',
-  '--output', '--query', '--region', '--profile', '--debug', '--no-verify-ssl', '--no-paginate', '--color',
-  '--cli-read-timeout', '--cli-connect-timeout', '--cli-input-json', '--cli-input-yaml', '--generate-cli-skeleton', '--no-browser',
-  '--sso-session', '--version', '--ca-bundle', '--client', '-x', '--', 'help',
+  '--client-id',
+  '--client-name',
+  '--client-type',
+  '--start-url',
+  '--scopes',
+  '--grant-type',
+  '--device-code',
+  '--code',
+  '--redirect-uri',
+  '--code-verifier',
+  '--refresh-token',
+  '--grant-types',
+  '--redirect-uris',
+  '--issuer-url',
+  '--output',
+  '--query',
+  '--region',
+  '--profile',
+  '--debug',
+  '--no-verify-ssl',
+  '--no-paginate',
+  '--color',
+  '--cli-read-timeout',
+  '--cli-connect-timeout',
+  '--cli-input-json',
+  '--cli-input-yaml',
+  '--generate-cli-skeleton',
+  '--no-browser',
+  '--sso-session',
+  '--version',
+  '--ca-bundle',
+  '--client',
+  '-x',
+  '--',
+  'help',
 ];
 const VALUES = [
-  '', ' ', '-1', '0', '1', '2147484', '99999999999999999999', 'NaN', 'json', 'text', 'table', 'yaml', 'input', 'output',
-  'us-east-1', 'bad region!', 'default', 'nope', 'public', 'confidential', 'refresh_token',
-  'urn:ietf:params:oauth:grant-type:device_code', 'authorization_code', 'https://example.awsapps.com/start',
-  'file:///dev/null', 'file://missing.txt', 'fileb:///dev/null', 'file:///dev/zero', 'file:///etc/hostname', 'file://.',
-  '[]', '["a","b"]', '[1]', '{}', '{"a":', '\u001b[2J', 'é', '\u0000', 'a b', 'on', 'off', 'auto', '--region',
+  '',
+  ' ',
+  '-1',
+  '0',
+  '1',
+  '2147484',
+  '99999999999999999999',
+  'NaN',
+  'json',
+  'text',
+  'table',
+  'yaml',
+  'input',
+  'output',
+  'us-east-1',
+  'bad region!',
+  'default',
+  'nope',
+  'public',
+  'confidential',
+  'refresh_token',
+  'urn:ietf:params:oauth:grant-type:device_code',
+  'authorization_code',
+  'https://example.awsapps.com/start',
+  'file:///dev/null',
+  'file://missing.txt',
+  'fileb:///dev/null',
+  'file:///dev/zero',
+  'file:///etc/hostname',
+  'file://.',
+  '[]',
+  '["a","b"]',
+  '[1]',
+  '{}',
+  '{"a":',
+  '\u001b[2J',
+  'é',
+  '\u0000',
+  'a b',
+  'on',
+  'off',
+  'auto',
+  '--region',
 ];
 const QUERIES = [
-  'deviceCode', 'clientId', '*', '@', '[]', 'keys(@)', 'length(@)', 'abs(@)', 'sort_by(@, &a)', '[?a==`1`]', '`{"a":1}`',
-  'a.b.c', '{a: a, b: b}', '[0]', '[-1:]', 'to_number(expiresIn)', 'join(`,`, @)', '"', '[', '((', 'a || b && !c',
-  'merge(@, `{}`)', 'not_null(a, b)', 'max_by(@, &x)', '&a', '`', "'x'", '[' .repeat(300), 'a' + '.a'.repeat(300),
+  'deviceCode',
+  'clientId',
+  '*',
+  '@',
+  '[]',
+  'keys(@)',
+  'length(@)',
+  'abs(@)',
+  'sort_by(@, &a)',
+  '[?a==`1`]',
+  '`{"a":1}`',
+  'a.b.c',
+  '{a: a, b: b}',
+  '[0]',
+  '[-1:]',
+  'to_number(expiresIn)',
+  'join(`,`, @)',
+  '"',
+  '[',
+  '((',
+  'a || b && !c',
+  'merge(@, `{}`)',
+  'not_null(a, b)',
+  'max_by(@, &x)',
+  '&a',
+  '`',
+  "'x'",
+  '['.repeat(300),
+  'a' + '.a'.repeat(300),
 ];
 const STATUSES = [200, 200, 200, 201, 204, 301, 400, 401, 403, 404, 413, 429, 500, 502, 503, 504];
 
 /** A JSON-ish body: real JSON of any shape, a near-valid service answer, or garbage. */
 const bodyArb: fc.Arbitrary<string> = fc.oneof(
   fc.json({ depthSize: 'small' }),
-  fc.record({
-    deviceCode: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
-    userCode: fc.string(),
-    verificationUri: fc.oneof(fc.webUrl(), fc.string()),
-    expiresIn: fc.oneof(fc.integer(), fc.constant(1e21), fc.string(), fc.double()),
-    interval: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant(2147484), fc.double()),
-    clientId: fc.string(),
-    clientSecret: fc.string(),
-    clientSecretExpiresAt: fc.oneof(fc.integer(), fc.constant(1e20)),
-    accessToken: fc.string(),
-    error: fc.string(),
-    error_description: fc.string(),
-    message: fc.string(),
-  }, { requiredKeys: [] }).map((o) => JSON.stringify(o)),
-  fc.constantFrom('', 'null', '[]', '{', '<html>oops</html>', '{"__proto__":{"x":1}}', `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`, '"\\ud800"'),
+  fc
+    .record(
+      {
+        deviceCode: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+        userCode: fc.string(),
+        verificationUri: fc.oneof(fc.webUrl(), fc.string()),
+        expiresIn: fc.oneof(fc.integer(), fc.constant(1e21), fc.string(), fc.double()),
+        interval: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant(2147484), fc.double()),
+        clientId: fc.string(),
+        clientSecret: fc.string(),
+        clientSecretExpiresAt: fc.oneof(fc.integer(), fc.constant(1e20)),
+        accessToken: fc.string(),
+        error: fc.string(),
+        error_description: fc.string(),
+        message: fc.string(),
+      },
+      { requiredKeys: [] },
+    )
+    .map((o) => JSON.stringify(o)),
+  fc.constantFrom(
+    '',
+    'null',
+    '[]',
+    '{',
+    '<html>oops</html>',
+    '{"__proto__":{"x":1}}',
+    `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    '"\\ud800"',
+  ),
   fc.string({ maxLength: 200 }),
 );
 
@@ -76,7 +184,19 @@ const scriptedArb: fc.Arbitrary<ScriptedResponse> = fc.record(
     status: fc.constantFrom(...STATUSES),
     headers: fc.dictionary(
       fc.constantFrom('content-type', 'x-amzn-ErrorType', 'x-amzn-requestid', 'retry-after', 'x-foo'),
-      fc.oneof(fc.constantFrom('application/json', 'text/plain', 'AuthorizationPendingException', 'SlowDownException', 'ExpiredTokenException', 'InvalidClientException', 'ThrottlingException', 'x:y'), fc.string({ maxLength: 30 }).map((s) => s.replace(/[^\x20-\x7e]/g, ''))),
+      fc.oneof(
+        fc.constantFrom(
+          'application/json',
+          'text/plain',
+          'AuthorizationPendingException',
+          'SlowDownException',
+          'ExpiredTokenException',
+          'InvalidClientException',
+          'ThrottlingException',
+          'x:y',
+        ),
+        fc.string({ maxLength: 30 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')),
+      ),
       { maxKeys: 3 },
     ),
     body: bodyArb,
@@ -86,20 +206,22 @@ const scriptedArb: fc.Arbitrary<ScriptedResponse> = fc.record(
 
 /** --cli-input-json: a document with the members, any JSON, deep nesting, or broken text. */
 const cliInputArb: fc.Arbitrary<string> = fc.oneof(
-  fc.record(
-    {
-      clientId: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.string())),
-      clientSecret: fc.constant(SECRET_SENT),
-      startUrl: fc.oneof(fc.string(), fc.constant('https://example.awsapps.com/start')),
-      clientName: fc.string(),
-      clientType: fc.constantFrom('public', 'x'),
-      scopes: fc.oneof(fc.array(fc.string()), fc.string()),
-      grantType: fc.constantFrom('refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'),
-      refreshToken: fc.constant(TOKEN_SENT),
-      bogus: fc.jsonValue(),
-    },
-    { requiredKeys: [] },
-  ).map((o) => JSON.stringify(o)),
+  fc
+    .record(
+      {
+        clientId: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.string())),
+        clientSecret: fc.constant(SECRET_SENT),
+        startUrl: fc.oneof(fc.string(), fc.constant('https://example.awsapps.com/start')),
+        clientName: fc.string(),
+        clientType: fc.constantFrom('public', 'x'),
+        scopes: fc.oneof(fc.array(fc.string()), fc.string()),
+        grantType: fc.constantFrom('refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'),
+        refreshToken: fc.constant(TOKEN_SENT),
+        bogus: fc.jsonValue(),
+      },
+      { requiredKeys: [] },
+    )
+    .map((o) => JSON.stringify(o)),
   fc.json(),
   fc.integer({ min: 0, max: 3000 }).map((n) => `{"clientId":${'['.repeat(n)}${']'.repeat(n)},"clientSecret":"${SECRET_SENT}"}`),
   fc.string().map((s) => `{"clientSecret":"${SECRET_SENT}",${s}`),
@@ -110,16 +232,42 @@ const VALID: string[][] = [
   ['start-device-authorization', '--client-id', 'cid', '--client-secret', SECRET_SENT, '--start-url', 'https://example.awsapps.com/start'],
   ['register-client', '--client-name', 'fuzz', '--client-type', 'public'],
   ['create-token', '--client-id', 'cid', '--client-secret', SECRET_SENT, '--grant-type', 'refresh_token', '--refresh-token', TOKEN_SENT],
-  ['create-token', '--client-id', 'cid', '--client-secret', SECRET_SENT, '--grant-type', 'urn:ietf:params:oauth:grant-type:device_code', '--device-code', TOKEN_SENT],
+  [
+    'create-token',
+    '--client-id',
+    'cid',
+    '--client-secret',
+    SECRET_SENT,
+    '--grant-type',
+    'urn:ietf:params:oauth:grant-type:device_code',
+    '--device-code',
+    TOKEN_SENT,
+  ],
   ['login', '--start-url', 'https://example.awsapps.com/start', '--region', 'us-east-1', '--no-browser'],
 ];
 const extraArb: fc.Arbitrary<string[]> = fc.oneof(
   fc.constantFrom(...['json', 'text', 'table', 'yaml', 'yaml-stream'].map((o) => ['--output', o])),
   fc.constantFrom(...QUERIES).map((q) => ['--query', q]),
-  fc.constantFrom<string[]>(['--debug'], ['--color', 'on'], ['--no-paginate'], ['--generate-cli-skeleton', 'output'], ['--scopes', 'a', 'b']),
+  fc.constantFrom<string[]>(
+    ['--debug'],
+    ['--color', 'on'],
+    ['--no-paginate'],
+    ['--generate-cli-skeleton', 'output'],
+    ['--scopes', 'a', 'b'],
+  ),
   cliInputArb.map((j) => ['--cli-input-json', j]),
   // JSON is YAML; plus YAML's own traps: aliases, tags, deep flow nesting.
-  fc.oneof(cliInputArb, fc.constantFrom('a: &a [*a]\nclientId: *a', '!!python/object:os.system x', `clientId: ${'['.repeat(3000)}`, 'clientSecret: ' + SECRET_SENT + '\n  bad: [')).map((y) => ['--cli-input-yaml', y]),
+  fc
+    .oneof(
+      cliInputArb,
+      fc.constantFrom(
+        'a: &a [*a]\nclientId: *a',
+        '!!python/object:os.system x',
+        `clientId: ${'['.repeat(3000)}`,
+        'clientSecret: ' + SECRET_SENT + '\n  bad: [',
+      ),
+    )
+    .map((y) => ['--cli-input-yaml', y]),
 );
 const validArb: fc.Arbitrary<string[]> = fc
   .tuple(fc.constantFrom(...VALID), fc.array(extraArb, { maxLength: 3 }))
@@ -131,13 +279,26 @@ const randomArb: fc.Arbitrary<string[]> = fc
     fc.constantFrom(...COMMANDS),
     fc.array(
       fc.oneof(
-        { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...FLAGS), fc.oneof(fc.constantFrom(...VALUES), fc.string({ maxLength: 20 }))).map(([f, v]) => [f, v]) },
+        {
+          weight: 4,
+          arbitrary: fc
+            .tuple(fc.constantFrom(...FLAGS), fc.oneof(fc.constantFrom(...VALUES), fc.string({ maxLength: 20 })))
+            .map(([f, v]) => [f, v]),
+        },
         { weight: 1, arbitrary: fc.constantFrom(...FLAGS).map((f) => [f]) },
         { weight: 1, arbitrary: fc.string({ maxLength: 20 }).map((s) => [s]) },
         { weight: 2, arbitrary: fc.constantFrom(...QUERIES).map((q) => ['--query', q]) },
         { weight: 1, arbitrary: fc.string({ maxLength: 40 }).map((q) => ['--query', q]) },
         { weight: 2, arbitrary: cliInputArb.map((j) => ['--cli-input-json', j]) },
-        { weight: 2, arbitrary: fc.constantFrom(['--client-secret', SECRET_SENT], ['--refresh-token', TOKEN_SENT], ['--device-code', TOKEN_SENT], ['--code-verifier', SECRET_SENT]) },
+        {
+          weight: 2,
+          arbitrary: fc.constantFrom(
+            ['--client-secret', SECRET_SENT],
+            ['--refresh-token', TOKEN_SENT],
+            ['--device-code', TOKEN_SENT],
+            ['--code-verifier', SECRET_SENT],
+          ),
+        },
       ),
       { maxLength: 8 },
     ),
@@ -177,7 +338,8 @@ function report(d: fc.RunDetails<[Case]>): void {
 
 /** Text no message of ours may contain: a stack frame or a raw JavaScript error. */
 const STACK = /\n\s+at .+(:\d+:\d+\)?|\(native\))$/m;
-const RAW_ERROR = /\b(Type|Range|Reference|Syntax)?Error:|TypeError|RangeError|ReferenceError|Maximum call stack|Cannot read propert|is not a function|undefined is not|\[object Object\]/;
+const RAW_ERROR =
+  /\b(Type|Range|Reference|Syntax)?Error:|TypeError|RangeError|ReferenceError|Maximum call stack|Cannot read propert|is not a function|undefined is not|\[object Object\]/;
 
 describe('fuzz: main(argv, deps) against the emulator', () => {
   let emu: Emulator;

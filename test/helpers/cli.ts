@@ -108,7 +108,10 @@ export function findAws(): AwsCli | null {
   if (viaPyenv.status === 0) {
     const script = viaPyenv.stdout.trim();
     const shebang = /^#!(\S+)[ \t]*\n/.exec(readFileSync(script, 'utf-8').slice(0, 300));
-    awsCli = shebang?.[1] !== undefined && !shebang[1].endsWith('/env') ? { command: shebang[1], prefix: [script] } : { command: script, prefix: [] };
+    awsCli =
+      shebang?.[1] !== undefined && !shebang[1].endsWith('/env')
+        ? { command: shebang[1], prefix: [script] }
+        : { command: script, prefix: [] };
   }
   return awsCli;
 }

@@ -176,7 +176,8 @@ export async function runMain(argv: readonly string[], options: FakeDepsOptions 
   process.on('warning', onWarning);
   try {
     const code = await main(argv, deps);
-    if (leaked.length > 0) throw new Error(`main(${JSON.stringify(argv)}) wrote to the process's stderr, not deps.stderr:\n${leaked.join('')}`);
+    if (leaked.length > 0)
+      throw new Error(`main(${JSON.stringify(argv)}) wrote to the process's stderr, not deps.stderr:\n${leaked.join('')}`);
     return { code, stdout: deps.stdout.text, stderr: deps.stderr.text };
   } finally {
     process.stderr.write = write;

@@ -77,7 +77,12 @@ export async function startFakeServer(script: Script, tls?: { cert: string; key:
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const rec: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const rec: RecordedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       const s = pick(script, rec, requests.length);
       requests.push(rec);
       if (s.delayMs) setTimeout(() => answer(res, s), s.delayMs);

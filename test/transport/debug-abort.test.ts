@@ -13,7 +13,12 @@ const SECRETS = {
   codeVerifier: 'VERIFIER-0004',
   refreshToken: 'REFRESH-IN-0005',
 };
-const RECEIVED = { accessToken: 'ACCESS-TOKEN-0006', refreshToken: 'REFRESH-OUT-0007', idToken: 'ID-TOKEN-0008', deviceCode: 'DEVICE-OUT-0009' };
+const RECEIVED = {
+  accessToken: 'ACCESS-TOKEN-0006',
+  refreshToken: 'REFRESH-OUT-0007',
+  idToken: 'ID-TOKEN-0008',
+  deviceCode: 'DEVICE-OUT-0009',
+};
 
 /** Runs `fn` and fails if anything (e.g. an SDK warning) reached the console or stderr meanwhile. */
 async function withoutConsole<T>(fn: () => Promise<T>): Promise<T> {
@@ -50,7 +55,9 @@ describe('--debug output', () => {
     ];
     const log = recordingLog();
     const input = { clientId: 'cid', grantType: 'authorization_code', redirectUri: 'http://127.0.0.1/cb', ...SECRETS };
-    const res = await withoutConsole(() => send(makeConfig(server.url, { retry: { mode: 'standard', maxAttempts: 4 } }), testOptions({ log }), createToken, input));
+    const res = await withoutConsole(() =>
+      send(makeConfig(server.url, { retry: { mode: 'standard', maxAttempts: 4 } }), testOptions({ log }), createToken, input),
+    );
     assert.equal(res.attempts, 4);
     const all = log.lines.join('\n');
     for (const secret of [...Object.values(SECRETS), ...Object.values(RECEIVED), 'COOKIE-0010']) {
@@ -92,7 +99,9 @@ describe('Ctrl-C', () => {
     const ac = new AbortController();
     const started = Date.now();
     setTimeout(() => ac.abort(), 200);
-    const e = await rejection(() => send(makeConfig(server.url, { retry: { mode: 'legacy', maxAttempts: 5 } }), testOptions({ signal: ac.signal })));
+    const e = await rejection(() =>
+      send(makeConfig(server.url, { retry: { mode: 'legacy', maxAttempts: 5 } }), testOptions({ signal: ac.signal })),
+    );
     assert.ok(e instanceof InterruptedError, String(e));
     assert.equal(e.exitCode, 130);
     assert.ok(Date.now() - started < 1500);

@@ -39,7 +39,9 @@ describe('proxies', () => {
 
   it('tunnels an https:// endpoint through CONNECT, with Basic credentials', async () => {
     const before = proxy.requests.length;
-    const res = await send(makeConfig(httpsServer.url, { tls: { verify: true, caBundle: caFile }, proxy: { httpsProxy: withCreds(proxy) } }));
+    const res = await send(
+      makeConfig(httpsServer.url, { tls: { verify: true, caBundle: caFile }, proxy: { httpsProxy: withCreds(proxy) } }),
+    );
     assert.equal(res.body.toString(), OK.body);
     const seen = proxy.requests.slice(before);
     assert.equal(seen.length, 1);
@@ -50,7 +52,9 @@ describe('proxies', () => {
 
   it('sends an http:// endpoint to the proxy as an absolute URI', async () => {
     const before = proxy.requests.length;
-    const res = await send(makeConfig(`${httpServer.url}/p?x=1`, { proxy: { httpProxy: withCreds(proxy), httpsProxy: 'http://127.0.0.1:1' } }));
+    const res = await send(
+      makeConfig(`${httpServer.url}/p?x=1`, { proxy: { httpProxy: withCreds(proxy), httpsProxy: 'http://127.0.0.1:1' } }),
+    );
     assert.equal(res.status, 200);
     const seen = proxy.requests.slice(before);
     assert.equal(seen[0]?.method, 'POST');
@@ -62,7 +66,12 @@ describe('proxies', () => {
   it('NO_PROXY bypasses the proxy', async () => {
     const before = proxy.requests.length;
     await send(makeConfig(httpServer.url, { proxy: { httpProxy: withCreds(proxy), noProxy: 'example.com, .0.0.1' } }));
-    await send(makeConfig(httpsServer.url, { tls: { verify: true, caBundle: caFile }, proxy: { httpsProxy: withCreds(proxy), noProxy: '127.0.0.1' } }));
+    await send(
+      makeConfig(httpsServer.url, {
+        tls: { verify: true, caBundle: caFile },
+        proxy: { httpsProxy: withCreds(proxy), noProxy: '127.0.0.1' },
+      }),
+    );
     assert.equal(proxy.requests.length, before);
   });
 
@@ -74,7 +83,12 @@ describe('proxies', () => {
     const log = recordingLog();
     for (const endpoint of [httpsServer.url, httpServer.url]) {
       const proxyUrl = `http://us%40er:p%3Ass%20w@127.0.0.1:${port}`;
-      const e = await rejection(() => send(makeConfig(endpoint, { retry: { mode: 'standard', maxAttempts: 2 }, proxy: { httpsProxy: proxyUrl, httpProxy: proxyUrl } }), testOptions({ log })));
+      const e = await rejection(() =>
+        send(
+          makeConfig(endpoint, { retry: { mode: 'standard', maxAttempts: 2 }, proxy: { httpsProxy: proxyUrl, httpProxy: proxyUrl } }),
+          testOptions({ log }),
+        ),
+      );
       assert.ok(e instanceof TransportError);
       assert.equal(e.message, `Failed to connect to proxy URL: "http://***:***@127.0.0.1:${port}"`);
     }
@@ -85,7 +99,9 @@ describe('proxies', () => {
 
   it('a tunnel the proxy refuses (407) is a proxy failure; a plain-HTTP 407 is the response', async () => {
     const bad = `http://us%40er:wrong@127.0.0.1:${proxy.port}`;
-    const e = await rejection(() => send(makeConfig(httpsServer.url, { tls: { verify: true, caBundle: caFile }, proxy: { httpsProxy: bad } })));
+    const e = await rejection(() =>
+      send(makeConfig(httpsServer.url, { tls: { verify: true, caBundle: caFile }, proxy: { httpsProxy: bad } })),
+    );
     assert.equal(e.message, `Failed to connect to proxy URL: "http://***:***@127.0.0.1:${proxy.port}"`);
     const plain = await rejection(() => send(makeConfig(httpServer.url, { proxy: { httpProxy: bad } })));
     assert.ok(plain instanceof ServiceError);
@@ -94,7 +110,10 @@ describe('proxies', () => {
 
   it('rejects an https:// proxy URL clearly', async () => {
     const e = await rejection(() => send(makeConfig(httpsServer.url, { proxy: { httpsProxy: 'https://u:p@127.0.0.1:1' } })));
-    assert.equal(e.message, 'Failed to connect to proxy URL: "https://***:***@127.0.0.1:1": https:// proxy URLs are not supported, use http://');
+    assert.equal(
+      e.message,
+      'Failed to connect to proxy URL: "https://***:***@127.0.0.1:1": https:// proxy URLs are not supported, use http://',
+    );
   });
 });
 

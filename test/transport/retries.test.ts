@@ -5,7 +5,11 @@ import { backoffSeconds, decideRetry } from '../../src/aws/retry.js';
 import { startFakeServer, type FakeServer, type Scripted } from '../helpers/fake-server.js';
 import { makeConfig, recordingLog, send, testOptions } from './support.js';
 
-const status = (s: number, code?: string): Scripted => ({ status: s, headers: code ? { 'x-amzn-ErrorType': code } : {}, body: { message: `status ${s} body` } });
+const status = (s: number, code?: string): Scripted => ({
+  status: s,
+  headers: code ? { 'x-amzn-ErrorType': code } : {},
+  body: { message: `status ${s} body` },
+});
 
 describe('retries', () => {
   let server: FakeServer;
@@ -31,13 +35,19 @@ describe('retries', () => {
     assert.equal(result?.attempts, 3);
     assert.equal(result?.body.toString(), '{"ok":1}');
     assert.equal(new Set(requests.map((r) => r.headers['amz-sdk-invocation-id'])).size, 1);
-    assert.deepEqual(requests.map((r) => r.headers['amz-sdk-request']), ['attempt=1; max=3', 'attempt=2; max=3', 'attempt=3; max=3']);
+    assert.deepEqual(
+      requests.map((r) => r.headers['amz-sdk-request']),
+      ['attempt=1; max=3', 'attempt=2; max=3', 'attempt=3; max=3'],
+    );
   });
 
   it('500 always in standard mode: (reached max retries: 2) after 3 attempts', async () => {
     const { error, requests } = await run([status(500)], 'standard', 3);
     assert.ok(error instanceof ServiceError);
-    assert.equal(error.message, 'An error occurred (500) when calling the StartDeviceAuthorization operation (reached max retries: 2): status 500 body');
+    assert.equal(
+      error.message,
+      'An error occurred (500) when calling the StartDeviceAuthorization operation (reached max retries: 2): status 500 body',
+    );
     assert.equal(requests.length, 3);
   });
 
@@ -91,8 +101,14 @@ describe('retries', () => {
     assert.deepEqual(sleeps, [1000, 2000, 4000]);
     assert.equal(log.lines.filter((l) => l.startsWith('retry - Retry needed')).length, 3);
     assert.ok(log.lines.some((l) => l.includes('sleeping for 4.000 seconds')));
-    assert.equal(backoffSeconds('standard', 6, () => 1), 20);
-    assert.equal(backoffSeconds('legacy', 6, () => 1), 32);
+    assert.equal(
+      backoffSeconds('standard', 6, () => 1),
+      20,
+    );
+    assert.equal(
+      backoffSeconds('legacy', 6, () => 1),
+      32,
+    );
   });
 });
 

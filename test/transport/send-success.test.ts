@@ -4,14 +4,19 @@ import { registerClient } from '../../src/model/operations/register-client.js';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server.js';
 import { makeConfig, SDA_INPUT, send, testOptions } from './support.js';
 
-const OK_BODY = '{"deviceCode":"DEVCODE-123","userCode":"ABCD-EFGH","verificationUri":"https://device.sso.us-east-1.amazonaws.com/","expiresIn":600,"interval":1}';
+const OK_BODY =
+  '{"deviceCode":"DEVCODE-123","userCode":"ABCD-EFGH","verificationUri":"https://device.sso.us-east-1.amazonaws.com/","expiresIn":600,"interval":1}';
 
 describe('sendOperation success', () => {
   let server: FakeServer;
   let bodies: (string | Buffer)[];
   before(async () => {
     bodies = [];
-    server = await startFakeServer((_req, i) => ({ status: i === 3 ? 201 : 200, body: bodies[i] ?? OK_BODY, headers: { 'content-type': 'application/json', 'x-amzn-RequestId': 'rid-1' } }));
+    server = await startFakeServer((_req, i) => ({
+      status: i === 3 ? 201 : 200,
+      body: bodies[i] ?? OK_BODY,
+      headers: { 'content-type': 'application/json', 'x-amzn-RequestId': 'rid-1' },
+    }));
   });
   after(() => server.close());
 

@@ -54,7 +54,12 @@ export function testOptions(extra: Partial<SendOptions> = {}): SendOptions & { w
 }
 
 /** sendOperation for StartDeviceAuthorization (or `op`) with the standard test input. */
-export function send(config: ResolvedConfig, options: SendOptions = testOptions(), op: OperationDescription = startDeviceAuthorization, input: Record<string, unknown> = SDA_INPUT): Promise<RawResponse> {
+export function send(
+  config: ResolvedConfig,
+  options: SendOptions = testOptions(),
+  op: OperationDescription = startDeviceAuthorization,
+  input: Record<string, unknown> = SDA_INPUT,
+): Promise<RawResponse> {
   return sendOperation(op, input, config, options);
 }
 

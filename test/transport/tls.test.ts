@@ -30,7 +30,13 @@ describe('TLS', () => {
     const hour = 3600_000;
     byCaA = await startFakeServer([OK], issueServerCertificate(caA, ['127.0.0.1', 'localhost']));
     bySelf = await startFakeServer([OK], selfSigned);
-    expired = await startFakeServer([OK], issueServerCertificate(caA, ['127.0.0.1'], { notBefore: new Date(Date.now() - 48 * hour), notAfter: new Date(Date.now() - 24 * hour) }));
+    expired = await startFakeServer(
+      [OK],
+      issueServerCertificate(caA, ['127.0.0.1'], {
+        notBefore: new Date(Date.now() - 48 * hour),
+        notAfter: new Date(Date.now() - 24 * hour),
+      }),
+    );
     wrongHost = await startFakeServer([OK], issueServerCertificate(caA, ['localhost']));
     plain = await startFakeServer([OK]);
     servers = [byCaA, bySelf, expired, wrongHost, plain];
@@ -59,35 +65,61 @@ describe('TLS', () => {
   });
 
   it('rejects a certificate from an unknown CA, and with the wrong CA bundle', async () => {
-    await tlsFailure(byCaA.url, {}, /^\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: unable to (verify the first certificate|get local issuer certificate)$/);
+    await tlsFailure(
+      byCaA.url,
+      {},
+      /^\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: unable to (verify the first certificate|get local issuer certificate)$/,
+    );
     const other = makeCertificateAuthority('Test CA B');
-    await tlsFailure(byCaA.url, { caBundle: file('ca-b.pem', other.cert) }, /^\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: /);
+    await tlsFailure(
+      byCaA.url,
+      { caBundle: file('ca-b.pem', other.cert) },
+      /^\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: /,
+    );
   });
 
   it('rejects an expired certificate', async () => {
-    await tlsFailure(expired.url, { caBundle: file('ca-a2.pem', caA.cert) }, /^\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: certificate has expired$/);
+    await tlsFailure(
+      expired.url,
+      { caBundle: file('ca-a2.pem', caA.cert) },
+      /^\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: certificate has expired$/,
+    );
   });
 
   it('rejects a certificate for another host', async () => {
-    await tlsFailure(wrongHost.url, { caBundle: file('ca-a3.pem', caA.cert) }, /^\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: hostname mismatch/);
+    await tlsFailure(
+      wrongHost.url,
+      { caBundle: file('ca-a3.pem', caA.cert) },
+      /^\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: hostname mismatch/,
+    );
   });
 
   it('names the missing bundle file, and ignores it for http:// endpoints', async () => {
     const missing = join(dir, 'missing.pem');
-    await tlsFailure(byCaA.url, { caBundle: missing }, new RegExp(`^\\[Errno 2\\] No such file or directory: '${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'$`));
+    await tlsFailure(
+      byCaA.url,
+      { caBundle: missing },
+      new RegExp(`^\\[Errno 2\\] No such file or directory: '${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'$`),
+    );
     const res = await send(makeConfig(plain.url, { tls: { verify: true, caBundle: missing } }));
     assert.equal(res.status, 200);
   });
 
   it('rejects a bundle without certificates', async () => {
-    await tlsFailure(byCaA.url, { caBundle: file('junk.pem', 'not a certificate') }, /^\[X509: NO_CERTIFICATE_OR_CRL_FOUND\] no certificate or crl found in CA bundle '/);
+    await tlsFailure(
+      byCaA.url,
+      { caBundle: file('junk.pem', 'not a certificate') },
+      /^\[X509: NO_CERTIFICATE_OR_CRL_FOUND\] no certificate or crl found in CA bundle '/,
+    );
   });
 
   it('--no-verify-ssl: succeeds with exactly one warning; none for http://', async () => {
     const options = testOptions();
     const res = await send(makeConfig(bySelf.url, { tls: { verify: false, caBundle: join(dir, 'missing.pem') } }), options);
     assert.equal(res.status, 200);
-    assert.deepEqual(options.warnings, ['Warning: TLS certificate verification is disabled (--no-verify-ssl): the connection to 127.0.0.1 is not secure.']);
+    assert.deepEqual(options.warnings, [
+      'Warning: TLS certificate verification is disabled (--no-verify-ssl): the connection to 127.0.0.1 is not secure.',
+    ]);
     const plainOptions = testOptions();
     await send(makeConfig(plain.url, { tls: { verify: false } }), plainOptions);
     assert.deepEqual(plainOptions.warnings, []);

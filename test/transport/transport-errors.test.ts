@@ -33,12 +33,18 @@ describe('transport errors', () => {
 
   it('connection refused', async () => {
     const port = await closedPort();
-    await expectTransport(() => send(makeConfig(`http://127.0.0.1:${port}`, { retry: { mode: 'standard', maxAttempts: 2 } })), `Could not connect to the endpoint URL: "http://127.0.0.1:${port}/device_authorization"`);
+    await expectTransport(
+      () => send(makeConfig(`http://127.0.0.1:${port}`, { retry: { mode: 'standard', maxAttempts: 2 } })),
+      `Could not connect to the endpoint URL: "http://127.0.0.1:${port}/device_authorization"`,
+    );
   });
 
   it('connection refused over https', async () => {
     const port = await closedPort();
-    await expectTransport(() => send(makeConfig(`https://127.0.0.1:${port}`)), `Could not connect to the endpoint URL: "https://127.0.0.1:${port}/device_authorization"`);
+    await expectTransport(
+      () => send(makeConfig(`https://127.0.0.1:${port}`)),
+      `Could not connect to the endpoint URL: "https://127.0.0.1:${port}/device_authorization"`,
+    );
   });
 
   it('a stalled TLS handshake is a read timeout under the connect timeout, as urllib3 reports it', async () => {
@@ -46,7 +52,10 @@ describe('transport errors', () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const port = (silent.address() as net.AddressInfo).port;
     const started = Date.now();
-    await expectTransport(() => send(makeConfig(`https://127.0.0.1:${port}`, { timeouts: { connectMs: 400, readMs: 10_000 } })), `Read timeout on endpoint URL: "https://127.0.0.1:${port}/device_authorization"`);
+    await expectTransport(
+      () => send(makeConfig(`https://127.0.0.1:${port}`, { timeouts: { connectMs: 400, readMs: 10_000 } })),
+      `Read timeout on endpoint URL: "https://127.0.0.1:${port}/device_authorization"`,
+    );
     assert.ok(Date.now() - started < 2000);
     await new Promise<void>((r) => silent.close(() => r()));
   });
@@ -54,31 +63,46 @@ describe('transport errors', () => {
   it('read timeout while waiting for the response', async () => {
     const slow = await startFakeServer([{ delayMs: 3000, body: '{}' }]);
     const started = Date.now();
-    await expectTransport(() => send(makeConfig(slow.url, { timeouts: { readMs: 1000 } })), `Read timeout on endpoint URL: "${slow.url}/device_authorization"`);
+    await expectTransport(
+      () => send(makeConfig(slow.url, { timeouts: { readMs: 1000 } })),
+      `Read timeout on endpoint URL: "${slow.url}/device_authorization"`,
+    );
     assert.ok(Date.now() - started < 2500);
     await slow.close();
   });
 
   it('read timeout while the body stalls', async () => {
     const stall = await startFakeServer([{ stallBody: true, body: '{"partial":' }]);
-    await expectTransport(() => send(makeConfig(stall.url, { timeouts: { readMs: 500 } })), `Read timeout on endpoint URL: "${stall.url}/device_authorization"`);
+    await expectTransport(
+      () => send(makeConfig(stall.url, { timeouts: { readMs: 500 } })),
+      `Read timeout on endpoint URL: "${stall.url}/device_authorization"`,
+    );
     await stall.close();
   });
 
   it('connection closed without a response (retried in legacy mode)', async () => {
     const rude = await startFakeServer([{ destroy: true }]);
-    await expectTransport(() => send(makeConfig(rude.url, { retry: { mode: 'legacy', maxAttempts: 2 } })), `Connection was closed before we received a valid response from endpoint URL: "${rude.url}/device_authorization".`);
+    await expectTransport(
+      () => send(makeConfig(rude.url, { retry: { mode: 'legacy', maxAttempts: 2 } })),
+      `Connection was closed before we received a valid response from endpoint URL: "${rude.url}/device_authorization".`,
+    );
     assert.equal(rude.requests.length, 2);
     await rude.close();
   });
 
   it('http:// aimed at a TLS port', async () => {
     const url = tlsServer.url.replace('https:', 'http:');
-    await expectTransport(() => send(makeConfig(url)), `Connection was closed before we received a valid response from endpoint URL: "${url}/device_authorization".`);
+    await expectTransport(
+      () => send(makeConfig(url)),
+      `Connection was closed before we received a valid response from endpoint URL: "${url}/device_authorization".`,
+    );
   });
 
   it('unsupported URL scheme', async () => {
-    await expectTransport(() => send(makeConfig('ftp://127.0.0.1:21')), 'An HTTP Client raised an unhandled exception: Not supported URL scheme ftp');
+    await expectTransport(
+      () => send(makeConfig('ftp://127.0.0.1:21')),
+      'An HTTP Client raised an unhandled exception: Not supported URL scheme ftp',
+    );
   });
 
   describe('connect timeout (a listener whose accept queue is full)', () => {
@@ -100,7 +124,10 @@ describe('transport errors', () => {
     });
     it('reports a connect timeout', async () => {
       const started = Date.now();
-      await expectTransport(() => send(makeConfig(`http://127.0.0.1:${port}`, { timeouts: { connectMs: 500 } })), `Connect timeout on endpoint URL: "http://127.0.0.1:${port}/device_authorization"`);
+      await expectTransport(
+        () => send(makeConfig(`http://127.0.0.1:${port}`, { timeouts: { connectMs: 500 } })),
+        `Connect timeout on endpoint URL: "http://127.0.0.1:${port}/device_authorization"`,
+      );
       assert.ok(Date.now() - started < 3000);
     });
   });

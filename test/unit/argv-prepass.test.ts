@@ -21,11 +21,24 @@ const SDA: OptionArity[] = [
 ];
 const run = (...argv: string[]): string[] => prepassArgv(argv, GLOBALS, (c) => (c === 'sda' ? SDA : undefined));
 const usage = (argv: string[], message: string): void => {
-  assert.throws(() => run(...argv), (e: unknown) => e instanceof UsageError && e.message === message, argv.join(' '));
+  assert.throws(
+    () => run(...argv),
+    (e: unknown) => e instanceof UsageError && e.message === message,
+    argv.join(' '),
+  );
 };
 
 test('unambiguous prefixes become the option, = forms included; exact names win', () => {
-  assert.deepEqual(run('--reg', 'x', 'sda', '--client-i', 'ID', '--client-s=S', '--ou', 'text'), ['--region', 'x', 'sda', '--client-id', 'ID', '--client-secret=S', '--output', 'text']);
+  assert.deepEqual(run('--reg', 'x', 'sda', '--client-i', 'ID', '--client-s=S', '--ou', 'text'), [
+    '--region',
+    'x',
+    'sda',
+    '--client-id',
+    'ID',
+    '--client-secret=S',
+    '--output',
+    'text',
+  ]);
   assert.deepEqual(run('sda', '--cli-i', '{}'), ['sda', '--cli-input-json', '{}'], 'the global parser does not claim --cli-i');
 });
 
@@ -44,20 +57,40 @@ test('what may be a value: not an option-like word; negative numbers, spaces, - 
   usage(['sda', '--client-id', '--', 'x'], 'argument --client-id: expected one argument');
   usage(['--region', '--client-id', 'sda'], 'argument --region: expected one argument');
   usage(['sda', '--debug=1'], "argument --debug: ignored explicit argument '1'");
-  for (const v of ['-5', '-.5', '-1.25', '-x y', '-', '']) assert.deepEqual(run('sda', '--client-id', v), ['sda', '--client-id', v], JSON.stringify(v));
-  assert.deepEqual(run('sda', '--client-id', '--region', 'r', 'ID'), ['sda', '--client-id', '--region', 'r', 'ID'], 'the global parser takes --region first');
+  for (const v of ['-5', '-.5', '-1.25', '-x y', '-', ''])
+    assert.deepEqual(run('sda', '--client-id', v), ['sda', '--client-id', v], JSON.stringify(v));
+  assert.deepEqual(
+    run('sda', '--client-id', '--region', 'r', 'ID'),
+    ['sda', '--client-id', '--region', 'r', 'ID'],
+    'the global parser takes --region first',
+  );
   assert.deepEqual(run('sda', '--generate-cli-skeleton', '--client-id', 'x'), ['sda', '--generate-cli-skeleton', '--client-id', 'x']);
   assert.deepEqual(run('sda', '--', '--client', '-x'), ['sda', '--', '--client', '-x'], 'nothing after -- is an option');
 });
 
 test('parseArgv: the built tables (prefixes accepted, the AWS CLI messages)', () => {
-  const inv = parseArgv(['start-device-authorization', '--client-i', 'ID', '--client-se', 'S', '--st', 'u', '--reg', 'us-east-1', '--out', 'text']);
+  const inv = parseArgv([
+    'start-device-authorization',
+    '--client-i',
+    'ID',
+    '--client-se',
+    'S',
+    '--st',
+    'u',
+    '--reg',
+    'us-east-1',
+    '--out',
+    'text',
+  ]);
   assert.equal(inv.kind, 'operation');
   if (inv.kind !== 'operation') return;
   assert.deepEqual(inv.members, { clientId: 'ID', clientSecret: 'S', startUrl: 'u' });
   assert.equal(inv.globals.region, 'us-east-1');
   assert.equal(inv.globals.output, 'text');
-  assert.throws(() => parseArgv(['start-device-authorization', '--client', 'x']), /^UsageError: ambiguous option: --client could match --client-id, --client-secret$/);
+  assert.throws(
+    () => parseArgv(['start-device-authorization', '--client', 'x']),
+    /^UsageError: ambiguous option: --client could match --client-id, --client-secret$/,
+  );
   assert.throws(() => parseArgv(['start-device-authorization', '--client-id', '-x']), /expected one argument/);
   const neg = parseArgv(['start-device-authorization', '--client-id', '-1']);
   assert.equal(neg.kind === 'operation' && neg.members['clientId'], '-1');

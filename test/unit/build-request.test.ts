@@ -22,7 +22,14 @@ function io(files: Record<string, string> = {}): ParamFileIo {
 
 test('command line beats JSON; JSON keys follow in JSON order', async () => {
   const r = await buildRequest(sda, { clientId: 'ok' }, '{"startUrl":"u","clientId":"fromjson","clientSecret":"s"}', io());
-  assert.deepEqual([...r], [['clientId', 'ok'], ['startUrl', 'u'], ['clientSecret', 's']]);
+  assert.deepEqual(
+    [...r],
+    [
+      ['clientId', 'ok'],
+      ['startUrl', 'u'],
+      ['clientSecret', 's'],
+    ],
+  );
 });
 
 test('file:// loads text unstripped, with ~ and $VAR', async () => {
@@ -34,18 +41,24 @@ test('file:// loads text unstripped, with ~ and $VAR', async () => {
 
 test('missing paramfile names the path', async () => {
   await assert.rejects(async () => buildRequest(sda, { startUrl: 'file://nope.txt' }, undefined, io()), {
-    message: "Error parsing parameter '--start-url': Unable to load paramfile file://nope.txt: [Errno 2] No such file or directory: 'nope.txt'",
+    message:
+      "Error parsing parameter '--start-url': Unable to load paramfile file://nope.txt: [Errno 2] No such file or directory: 'nope.txt'",
   });
   await assert.rejects(async () => buildRequest(sda, {}, 'file://nope.json', io()), {
-    message: "Error parsing parameter '--cli-input-json': Unable to load paramfile file://nope.json: [Errno 2] No such file or directory: 'nope.json'",
+    message:
+      "Error parsing parameter '--cli-input-json': Unable to load paramfile file://nope.json: [Errno 2] No such file or directory: 'nope.json'",
   });
 });
 
 test('invalid JSON echoes the input with secrets masked', async () => {
   await assert.rejects(async () => buildRequest(sda, {}, '{"clientId": "ok",', io()), {
-    message: 'Error parsing parameter \'cli-input-json\': Invalid JSON: Expecting property name enclosed in double quotes: line 1 column 19 (char 18)\nJSON received: {"clientId": "ok",',
+    message:
+      'Error parsing parameter \'cli-input-json\': Invalid JSON: Expecting property name enclosed in double quotes: line 1 column 19 (char 18)\nJSON received: {"clientId": "ok",',
   });
-  assert.equal(maskSecretsInJsonText('{"clientSecret": "top", "clientId": "x", "deviceCode": "abc'), '{"clientSecret": "***", "clientId": "x", "deviceCode": "***');
+  assert.equal(
+    maskSecretsInJsonText('{"clientSecret": "top", "clientId": "x", "deviceCode": "abc'),
+    '{"clientSecret": "***", "clientId": "x", "deviceCode": "***',
+  );
 });
 
 test('validation: missing, unknown, then type errors; secrets never echoed', async () => {
@@ -67,17 +80,33 @@ test('validation: missing, unknown, then type errors; secrets never echoed', asy
 });
 
 test('fileb:// gives bytes, which a string member rejects', async () => {
-  const r = await buildRequest(sda, { clientId: 'fileb://id.bin', clientSecret: 's', startUrl: 'u' }, undefined, io({ '/work/id.bin': 'abc\n' }));
+  const r = await buildRequest(
+    sda,
+    { clientId: 'fileb://id.bin', clientSecret: 's', startUrl: 'u' },
+    undefined,
+    io({ '/work/id.bin': 'abc\n' }),
+  );
   assert.throws(() => validateRequest(sda, r), {
-    message: "Parameter validation failed:\nInvalid type for parameter clientId, value: b'abc\\n', type: <class 'bytes'>, valid types: <class 'str'>",
+    message:
+      "Parameter validation failed:\nInvalid type for parameter clientId, value: b'abc\\n', type: <class 'bytes'>, valid types: <class 'str'>",
   });
 });
 
 test('list members: words, a JSON array, list element types', async () => {
-  const r = await buildRequest(registerClient, { clientName: 'n', clientType: 'public', scopes: ['["a","b"]'], grantTypes: ['x', 'y'] }, undefined, io());
+  const r = await buildRequest(
+    registerClient,
+    { clientName: 'n', clientType: 'public', scopes: ['["a","b"]'], grantTypes: ['x', 'y'] },
+    undefined,
+    io(),
+  );
   assert.deepEqual(r.get('scopes'), ['a', 'b']);
   assert.deepEqual(r.get('grantTypes'), ['x', 'y']);
-  const bad = await buildRequest(registerClient, { clientName: 'n', clientType: 'public' }, '{"scopes": ["a", 1], "redirectUris": "x"}', io());
+  const bad = await buildRequest(
+    registerClient,
+    { clientName: 'n', clientType: 'public' },
+    '{"scopes": ["a", 1], "redirectUris": "x"}',
+    io(),
+  );
   assert.throws(() => validateRequest(registerClient, bad), {
     message:
       "Parameter validation failed:\nInvalid type for parameter scopes[1], value: 1, type: <class 'int'>, valid types: <class 'str'>\nInvalid type for parameter redirectUris, value: x, type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>",
@@ -93,21 +122,43 @@ test('cli-input-json must be an object', async () => {
 test('a string shows as str(): no quotes (botocore formats the value with str, as v1 and v2 print it)', async () => {
   const bad = await buildRequest(registerClient, { clientName: 'n', clientType: 'public' }, '{"scopes": "abc"}', io());
   assert.throws(() => validateRequest(registerClient, bad), {
-    message: "Parameter validation failed:\nInvalid type for parameter scopes, value: abc, type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>",
+    message:
+      "Parameter validation failed:\nInvalid type for parameter scopes, value: abc, type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>",
   });
 });
 
 test('--cli-input-yaml: command line wins, YAML keys follow in order; both inputs is an error', async () => {
   const { loadCliInputYaml } = await import('../../src/input/cli-input-yaml.js');
-  const r = await buildRequest(sda, { clientId: 'ok' }, { yaml: 'startUrl: u\nclientId: fromyaml\nclientSecret: s' }, io(), loadCliInputYaml);
-  assert.deepEqual([...r], [['clientId', 'ok'], ['startUrl', 'u'], ['clientSecret', 's']]);
+  const r = await buildRequest(
+    sda,
+    { clientId: 'ok' },
+    { yaml: 'startUrl: u\nclientId: fromyaml\nclientSecret: s' },
+    io(),
+    loadCliInputYaml,
+  );
+  assert.deepEqual(
+    [...r],
+    [
+      ['clientId', 'ok'],
+      ['startUrl', 'u'],
+      ['clientSecret', 's'],
+    ],
+  );
   const f = await buildRequest(sda, {}, { yaml: 'file://in.yaml' }, io({ '/work/in.yaml': 'clientId: c # comment\n' }), loadCliInputYaml);
   assert.deepEqual([...f], [['clientId', 'c']]);
-  await assert.rejects(async () => buildRequest(sda, {}, { json: '{}', yaml: 'a: 1' }, io(), loadCliInputYaml), { message: 'Only one --cli-input- parameter may be specified.' });
+  await assert.rejects(async () => buildRequest(sda, {}, { json: '{}', yaml: 'a: 1' }, io(), loadCliInputYaml), {
+    message: 'Only one --cli-input- parameter may be specified.',
+  });
   await assert.rejects(async () => buildRequest(sda, {}, { yaml: '- a' }, io(), loadCliInputYaml), {
     message: "Error parsing parameter '--cli-input-yaml': Invalid type: expecting map, received <class 'list'>",
   });
-  const dates = await buildRequest(registerClient, {}, { yaml: 'clientName: 2020-01-01\nclientType: public\nscopes: [a, 2001-12-14 21:59:43.10 -5]' }, io(), loadCliInputYaml);
+  const dates = await buildRequest(
+    registerClient,
+    {},
+    { yaml: 'clientName: 2020-01-01\nclientType: public\nscopes: [a, 2001-12-14 21:59:43.10 -5]' },
+    io(),
+    loadCliInputYaml,
+  );
   assert.throws(() => validateRequest(registerClient, dates), {
     message: [
       'Parameter validation failed:',

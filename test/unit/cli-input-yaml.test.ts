@@ -37,7 +37,8 @@ describe('--cli-input-yaml loader (AWS CLI v2 ruamel goldens)', () => {
       if (c.error !== undefined) {
         assert.throws(
           () => loadCliInputYaml(c.text),
-          (e: unknown) => e instanceof CliError && e.exitCode === 252 && e.message === "Error parsing parameter 'cli-input-yaml': Invalid YAML received.",
+          (e: unknown) =>
+            e instanceof CliError && e.exitCode === 252 && e.message === "Error parsing parameter 'cli-input-yaml': Invalid YAML received.",
         );
       } else {
         assert.deepEqual(encode(loadCliInputYaml(c.text)), c.value);
@@ -49,7 +50,9 @@ describe('--cli-input-yaml loader (AWS CLI v2 ruamel goldens)', () => {
 it('flow collections nested past 1000 levels are refused before the parser recurses into them', () => {
   // 3000 unclosed `[` once killed the process (a fatal V8 RegExpCompiler error inside the parser).
   for (let i = 0; i < 5; i++) {
-    assert.throws(() => loadCliInputYaml('clientId: ' + '['.repeat(3000)), { message: "Error parsing parameter 'cli-input-yaml': Invalid YAML received." });
+    assert.throws(() => loadCliInputYaml('clientId: ' + '['.repeat(3000)), {
+      message: "Error parsing parameter 'cli-input-yaml': Invalid YAML received.",
+    });
   }
   // Brackets inside quoted scalars and comments are text, not nesting.
   assert.equal((loadCliInputYaml(`a: "${'['.repeat(1500)}"`) as Map<string, unknown>).get('a'), '['.repeat(1500));

@@ -30,7 +30,14 @@ interface Seen {
 /** Answers POSTs with a StartDeviceAuthorization body (or `status`), CONNECTs with 502. */
 function startServer(status: number): Promise<{ server: Server; port: number; seen: Seen }> {
   const seen: Seen = { connects: [], posts: [] };
-  const body = JSON.stringify({ deviceCode: 'd', userCode: 'u', verificationUri: 'v', verificationUriComplete: 'vc', expiresIn: 600, interval: 5 });
+  const body = JSON.stringify({
+    deviceCode: 'd',
+    userCode: 'u',
+    verificationUri: 'v',
+    verificationUriComplete: 'vc',
+    expiresIn: 600,
+    interval: 5,
+  });
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -43,12 +50,19 @@ function startServer(status: number): Promise<{ server: Server; port: number; se
     seen.connects.push(req.url ?? '');
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port, seen })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port, seen })),
+  );
 }
 
 function globalArgs(argv: string[]): GlobalArgs {
   const out: GlobalArgs = { ...defaultGlobals(), signRequest: false };
-  const keys: Record<string, 'region' | 'profile' | 'endpointUrl' | 'output'> = { '--region': 'region', '--profile': 'profile', '--endpoint-url': 'endpointUrl', '--output': 'output' };
+  const keys: Record<string, 'region' | 'profile' | 'endpointUrl' | 'output'> = {
+    '--region': 'region',
+    '--profile': 'profile',
+    '--endpoint-url': 'endpointUrl',
+    '--output': 'output',
+  };
   for (let i = 0; i < argv.length; i += 2) {
     const key = keys[argv[i] ?? ''];
     // As typed, unchecked: an --output the parser would refuse still reaches resolveConfig here.
@@ -86,11 +100,28 @@ async function runCase(c: OracleCase): Promise<Run> {
     };
     const argv = (c.argv ?? []).map(fill);
     const ours = await ourResolution(argv, env, dir);
-    const cmd = ['sso-oidc', 'start-device-authorization', '--client-id', 'c', '--client-secret', 's', '--start-url', `file://${join(dir, 'start-url.txt')}`, '--no-sign-request', ...argv];
+    const cmd = [
+      'sso-oidc',
+      'start-device-authorization',
+      '--client-id',
+      'c',
+      '--client-secret',
+      's',
+      '--start-url',
+      `file://${join(dir, 'start-url.txt')}`,
+      '--no-sign-request',
+      ...argv,
+    ];
     const { rc, stdout, stderr } = await new Promise<{ rc: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(AWS?.command ?? 'aws', [...(AWS?.prefix ?? []), ...cmd], { env, timeout: 45_000 }, (error, out, err) => resolve({ rc: error ? Number(error.code ?? 1) : 0, stdout: out, stderr: err }));
+      execFile(AWS?.command ?? 'aws', [...(AWS?.prefix ?? []), ...cmd], { env, timeout: 45_000 }, (error, out, err) =>
+        resolve({ rc: error ? Number(error.code ?? 1) : 0, stdout: out, stderr: err }),
+      );
     });
-    const lastErrorLine = stderr.split('\n').filter((l) => l.trim() !== '').at(-1) ?? '';
+    const lastErrorLine =
+      stderr
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .at(-1) ?? '';
     return { rc, stdout, lastErrorLine, seen, ours };
   } finally {
     server.close();
@@ -118,7 +149,10 @@ function compare(run: Run): void {
   const { ours } = run;
   if (ours instanceof Error) {
     assert.notEqual(run.rc, 0, 'aws succeeded where we refuse');
-    assert.ok(run.lastErrorLine.endsWith(ours.message), `aws said ${JSON.stringify(run.lastErrorLine)}, we say ${JSON.stringify(ours.message)}`);
+    assert.ok(
+      run.lastErrorLine.endsWith(ours.message),
+      `aws said ${JSON.stringify(run.lastErrorLine)}, we say ${JSON.stringify(ours.message)}`,
+    );
     return;
   }
   const url = new URL(ours.endpoint.url);
@@ -145,7 +179,9 @@ describe('botocore parses the INI fixtures as recorded', { skip: botocoreMissing
   let recorded: unknown;
   let live: unknown;
   before(() => {
-    const files = readdirSync(join(FIXTURES, 'ini')).filter((f) => f.endsWith('.ini')).map((f) => join(FIXTURES, 'ini', f));
+    const files = readdirSync(join(FIXTURES, 'ini'))
+      .filter((f) => f.endsWith('.ini'))
+      .map((f) => join(FIXTURES, 'ini', f));
     const r = spawnSync('python3', [join(FIXTURES, 'botocore-parse.py'), ...files.sort()], { encoding: 'utf8' });
     live = JSON.parse(r.stdout);
     recorded = JSON.parse(readFileSync(join(FIXTURES, 'botocore-expected.json'), 'utf8'));

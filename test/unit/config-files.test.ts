@@ -9,9 +9,17 @@ import { CONFIG, CREDENTIALS, HOME, memIo, recordingLog } from '../fixtures/conf
 describe('file locations', () => {
   const cases: Array<[string, Record<string, string>, { configPath: string; credentialsPath: string }]> = [
     ['defaults under ~/.aws', {}, { configPath: CONFIG, credentialsPath: CREDENTIALS }],
-    ['env paths as given', { AWS_CONFIG_FILE: '/etc/c', AWS_SHARED_CREDENTIALS_FILE: 'rel/creds' }, { configPath: '/etc/c', credentialsPath: 'rel/creds' }],
+    [
+      'env paths as given',
+      { AWS_CONFIG_FILE: '/etc/c', AWS_SHARED_CREDENTIALS_FILE: 'rel/creds' },
+      { configPath: '/etc/c', credentialsPath: 'rel/creds' },
+    ],
     ['~ expanded', { AWS_CONFIG_FILE: '~/x/config' }, { configPath: `${HOME}/x/config`, credentialsPath: CREDENTIALS }],
-    ['$VAR and ${VAR} expanded, unknown kept', { AWS_CONFIG_FILE: '$D/${N}/$NOPE', D: '/d', N: 'n' }, { configPath: '/d/n/$NOPE', credentialsPath: CREDENTIALS }],
+    [
+      '$VAR and ${VAR} expanded, unknown kept',
+      { AWS_CONFIG_FILE: '$D/${N}/$NOPE', D: '/d', N: 'n' },
+      { configPath: '/d/n/$NOPE', credentialsPath: CREDENTIALS },
+    ],
     ['empty value kept empty', { AWS_CONFIG_FILE: '' }, { configPath: '', credentialsPath: CREDENTIALS }],
   ];
   for (const [name, env, want] of cases) it(name, () => assert.deepEqual(sharedFilePaths(env, HOME), want));
@@ -57,7 +65,10 @@ describe('loadSharedConfig', () => {
   });
 
   it('services and sso-session sections come from the config file only', async () => {
-    const io = memIo({ config: '[services s]\nsso_oidc =\n  endpoint_url = http://x\n[sso-session corp]\nsso_region = us-east-2\n', credentials: '[services t]\nk = v\n' });
+    const io = memIo({
+      config: '[services s]\nsso_oidc =\n  endpoint_url = http://x\n[sso-session corp]\nsso_region = us-east-2\n',
+      credentials: '[services t]\nk = v\n',
+    });
     const shared = await loadSharedConfig(io, silentLog);
     assert.deepEqual([...shared.services.keys()], ['s']);
     assert.deepEqual([...shared.ssoSessions.keys()], ['corp']);

@@ -57,7 +57,11 @@ describe('parseIni matches botocore raw_config_parse / build_profile_map on ever
         return;
       }
       assert.deepEqual(got['raw'], want['raw']);
-      assert.deepEqual(await profileMaps(bytes), { profiles: want['profiles'], sso_sessions: want['sso_sessions'], services: want['services'] });
+      assert.deepEqual(await profileMaps(bytes), {
+        profiles: want['profiles'],
+        sso_sessions: want['sso_sessions'],
+        services: want['services'],
+      });
     });
   }
 });

@@ -13,7 +13,10 @@ describe('proxiesFromEnv (getproxies_environment)', () => {
     [{ HTTPS_proxy: 'x' }, { httpsProxy: 'x' }],
     [{ HTTP_PROXY: 'h', REQUEST_METHOD: 'GET' }, {}],
     [{ HTTP_PROXY: 'h', http_proxy: 'l', REQUEST_METHOD: 'GET' }, { httpProxy: 'l' }],
-    [{ HTTP_PROXY: 'h', NO_PROXY: 'n', FTP_PROXY: 'f', ALL_PROXY: 'all' }, { httpProxy: 'h', noProxy: 'n' }],
+    [
+      { HTTP_PROXY: 'h', NO_PROXY: 'n', FTP_PROXY: 'f', ALL_PROXY: 'all' },
+      { httpProxy: 'h', noProxy: 'n' },
+    ],
     [{ HTTPS_PROXY: '' }, {}],
   ];
   for (const [env, want] of cases) it(JSON.stringify(env), () => assert.deepEqual(proxiesFromEnv(env), want));

@@ -57,7 +57,9 @@ describe('resolveConfig result', () => {
     const io = memIo({ config: '[default]\nregion = eu-west-1\n' });
     const cfg = await resolveConfig(args({ region: '', endpointUrl: 'http://127.0.0.1:1' }), memIo(), silentLog);
     assert.equal(cfg.region, '');
-    await assert.rejects(async () => resolveConfig(args({ region: '' }), io, silentLog), { message: 'Invalid endpoint: https://oidc..amazonaws.com' });
+    await assert.rejects(async () => resolveConfig(args({ region: '' }), io, silentLog), {
+      message: 'Invalid endpoint: https://oidc..amazonaws.com',
+    });
   });
 
   it('--no-verify-ssl drops the CA bundle', async () => {
@@ -66,7 +68,13 @@ describe('resolveConfig result', () => {
   });
 
   it('the partition lookup can be injected', async () => {
-    const partitionOf = () => ({ name: 'aws-test', dnsSuffix: 'example.test', dualStackDnsSuffix: 'ds.test', supportsFIPS: true, supportsDualStack: true });
+    const partitionOf = () => ({
+      name: 'aws-test',
+      dnsSuffix: 'example.test',
+      dualStackDnsSuffix: 'ds.test',
+      supportsFIPS: true,
+      supportsDualStack: true,
+    });
     const cfg = await resolveConfig(args({ region: 'zz-1' }), memIo(), silentLog, { partitionOf });
     assert.equal(cfg.endpoint.url, 'https://oidc.zz-1.example.test');
   });
@@ -76,14 +84,39 @@ describe('resolveConfig errors, in the AWS CLI order', () => {
   const NO_REGION = 'You must specify a region. You can also configure your region by running "aws configure".';
   const cases: Array<[string, Parameters<typeof memIo>[0], Partial<Parameters<typeof args>[0]>, string]> = [
     ['unparsable file first', { config: 'junk', env: { AWS_PROFILE: 'nope' } }, {}, `Unable to parse config file: ${HOME}/.aws/config`],
-    ['unknown profile before region', { env: { AWS_PROFILE: 'nope', AWS_MAX_ATTEMPTS: 'x' } }, { region: 'bad region' }, 'The config profile (nope) could not be found'],
-    ['bad region before retry', { env: { AWS_MAX_ATTEMPTS: 'x' } }, { region: 'bad region' }, "Provided region_name 'bad region' doesn't match a supported format."],
-    ['services section before no region', { config: '[default]\nservices = nope\n' }, {}, 'The profile is configured to use the services section but the "nope" services configuration does not exist.'],
+    [
+      'unknown profile before region',
+      { env: { AWS_PROFILE: 'nope', AWS_MAX_ATTEMPTS: 'x' } },
+      { region: 'bad region' },
+      'The config profile (nope) could not be found',
+    ],
+    [
+      'bad region before retry',
+      { env: { AWS_MAX_ATTEMPTS: 'x' } },
+      { region: 'bad region' },
+      "Provided region_name 'bad region' doesn't match a supported format.",
+    ],
+    [
+      'services section before no region',
+      { config: '[default]\nservices = nope\n' },
+      {},
+      'The profile is configured to use the services section but the "nope" services configuration does not exist.',
+    ],
     ['no region before retry', { env: { AWS_MAX_ATTEMPTS: 'x' } }, {}, NO_REGION],
     ['no region even with --endpoint-url', {}, { endpointUrl: 'http://127.0.0.1:1' }, NO_REGION],
     ['no region before a bad endpoint', { env: { AWS_ENDPOINT_URL: 'bad' } }, {}, NO_REGION],
-    ['retry before a bad endpoint', { env: { AWS_RETRY_MODE: 'bogus', AWS_ENDPOINT_URL: 'bad' } }, { region: 'us-east-1' }, `Invalid value provided to "mode": "bogus" must be one of: ('legacy', 'standard', 'adaptive')`],
-    ['bad endpoint before output', { env: { AWS_ENDPOINT_URL: 'bad', AWS_DEFAULT_OUTPUT: 'xml' } }, { region: 'us-east-1' }, 'Invalid endpoint: bad'],
+    [
+      'retry before a bad endpoint',
+      { env: { AWS_RETRY_MODE: 'bogus', AWS_ENDPOINT_URL: 'bad' } },
+      { region: 'us-east-1' },
+      `Invalid value provided to "mode": "bogus" must be one of: ('legacy', 'standard', 'adaptive')`,
+    ],
+    [
+      'bad endpoint before output',
+      { env: { AWS_ENDPOINT_URL: 'bad', AWS_DEFAULT_OUTPUT: 'xml' } },
+      { region: 'us-east-1' },
+      'Invalid endpoint: bad',
+    ],
     ['output last', { env: { AWS_DEFAULT_OUTPUT: 'xml' } }, { region: 'us-east-1' }, 'Unknown output type: xml'],
   ];
   for (const [name, io, extra, message] of cases) {
@@ -111,7 +144,10 @@ describe('resolveConfig errors, in the AWS CLI order', () => {
 
 describe('loadProfile', () => {
   it('gives the selected profile settings and the sso-session sections', async () => {
-    const io = memIo({ config: '[profile sso]\nsso_session = corp\n[sso-session corp]\nsso_region = us-east-2\nsso_start_url = https://x.awsapps.com/start\n' });
+    const io = memIo({
+      config:
+        '[profile sso]\nsso_session = corp\n[sso-session corp]\nsso_region = us-east-2\nsso_start_url = https://x.awsapps.com/start\n',
+    });
     const { profile, shared } = await loadProfile({ profile: 'sso' }, io, silentLog);
     assert.equal(profile.values.get('sso_session'), 'corp');
     assert.equal(shared.ssoSessions.get('corp')?.get('sso_region'), 'us-east-2');
@@ -121,7 +157,10 @@ describe('loadProfile', () => {
 describe('--debug lines', () => {
   it('logs files, profile, region, retry, endpoint, output, TLS and proxy, masking proxy credentials', async () => {
     const log = recordingLog();
-    const io = memIo({ config: '[profile p]\nregion = eu-west-1\n', env: { AWS_PROFILE: 'p', HTTPS_PROXY: 'http://bob:hunter2@proxy:3128', AWS_CA_BUNDLE: '/ca.pem' } });
+    const io = memIo({
+      config: '[profile p]\nregion = eu-west-1\n',
+      env: { AWS_PROFILE: 'p', HTTPS_PROXY: 'http://bob:hunter2@proxy:3128', AWS_CA_BUNDLE: '/ca.pem' },
+    });
     await resolveConfig(args(), io, log);
     assert.deepEqual(log.lines, [
       `config: Read ${HOME}/.aws/config: 1 section(s)`,
@@ -140,7 +179,11 @@ describe('--debug lines', () => {
 
   it('says when NO_PROXY bypasses the proxy', async () => {
     const log = recordingLog();
-    await resolveConfig(args({ region: 'us-east-1', endpointUrl: 'http://localhost:1' }), memIo({ env: { HTTP_PROXY: 'p:1', NO_PROXY: 'localhost' } }), log);
+    await resolveConfig(
+      args({ region: 'us-east-1', endpointUrl: 'http://localhost:1' }),
+      memIo({ env: { HTTP_PROXY: 'p:1', NO_PROXY: 'localhost' } }),
+      log,
+    );
     assert.equal(log.lines.at(-1), 'config: No proxy for http://localhost:1 (NO_PROXY=localhost)');
   });
 });

@@ -31,10 +31,25 @@ describe('resolveRetry', () => {
     ['a float', { AWS_MAX_ATTEMPTS: '1.5' }, {}, "invalid literal for int() with base 10: '1.5'"],
     ['empty env value', { AWS_MAX_ATTEMPTS: '' }, { max_attempts: '2' }, "invalid literal for int() with base 10: ''"],
     ['bad config value', {}, { max_attempts: 'zz' }, "invalid literal for int() with base 10: 'zz'"],
-    ['bad mode', { AWS_RETRY_MODE: 'bogus' }, {}, `Invalid value provided to "mode": "bogus" must be one of: ('legacy', 'standard', 'adaptive')`],
-    ['mode is case-sensitive', { AWS_RETRY_MODE: 'Standard' }, {}, `Invalid value provided to "mode": "Standard" must be one of: ('legacy', 'standard', 'adaptive')`],
+    [
+      'bad mode',
+      { AWS_RETRY_MODE: 'bogus' },
+      {},
+      `Invalid value provided to "mode": "bogus" must be one of: ('legacy', 'standard', 'adaptive')`,
+    ],
+    [
+      'mode is case-sensitive',
+      { AWS_RETRY_MODE: 'Standard' },
+      {},
+      `Invalid value provided to "mode": "Standard" must be one of: ('legacy', 'standard', 'adaptive')`,
+    ],
     ['empty mode', { AWS_RETRY_MODE: '' }, {}, `Invalid value provided to "mode": "" must be one of: ('legacy', 'standard', 'adaptive')`],
-    ['attempts are checked before mode', { AWS_MAX_ATTEMPTS: '0', AWS_RETRY_MODE: 'bogus' }, {}, 'Value provided to "max_attempts": 0 must be an integer greater than or equal to 1.'],
+    [
+      'attempts are checked before mode',
+      { AWS_MAX_ATTEMPTS: '0', AWS_RETRY_MODE: 'bogus' },
+      {},
+      'Value provided to "max_attempts": 0 must be an integer greater than or equal to 1.',
+    ],
   ];
   for (const [name, env, cfg, message] of bad) {
     it(`rejects ${name}`, () => assert.throws(() => resolveRetry(env, section(cfg)), { name: 'ConfigError', message }));

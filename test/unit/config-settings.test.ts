@@ -34,7 +34,13 @@ describe('selectProfile: --profile > AWS_DEFAULT_PROFILE > AWS_PROFILE > default
     ['unknown flag profile', 'nope', {}, profiles, new Error('The config profile (nope) could not be found')],
     ['unknown env profile', undefined, { AWS_PROFILE: 'nope' }, profiles, new Error('The config profile (nope) could not be found')],
     ['asking for a missing default by name', 'default', {}, noDefault, new Error('The config profile (default) could not be found')],
-    ['an empty AWS_PROFILE is a name too', undefined, { AWS_PROFILE: '' }, noDefault, new Error('The config profile () could not be found')],
+    [
+      'an empty AWS_PROFILE is a name too',
+      undefined,
+      { AWS_PROFILE: '' },
+      noDefault,
+      new Error('The config profile () could not be found'),
+    ],
   ];
   for (const [name, flag, env, map, want] of cases) {
     it(name, () => {
@@ -49,10 +55,28 @@ describe('resolveRegion: --region > AWS_REGION > AWS_DEFAULT_REGION > profile', 
   const cfg = section({ region: 'ap-south-1' });
   const cases: Array<[string, string | undefined, Record<string, string>, Section, { value: string; source: string } | undefined]> = [
     ['flag', 'eu-west-1', { AWS_REGION: 'x', AWS_DEFAULT_REGION: 'y' }, cfg, { value: 'eu-west-1', source: '--region' }],
-    ['AWS_REGION (v2) over AWS_DEFAULT_REGION', undefined, { AWS_REGION: 'eu-west-2', AWS_DEFAULT_REGION: 'y' }, cfg, { value: 'eu-west-2', source: 'AWS_REGION' }],
-    ['AWS_DEFAULT_REGION over config', undefined, { AWS_DEFAULT_REGION: 'eu-west-3' }, cfg, { value: 'eu-west-3', source: 'AWS_DEFAULT_REGION' }],
+    [
+      'AWS_REGION (v2) over AWS_DEFAULT_REGION',
+      undefined,
+      { AWS_REGION: 'eu-west-2', AWS_DEFAULT_REGION: 'y' },
+      cfg,
+      { value: 'eu-west-2', source: 'AWS_REGION' },
+    ],
+    [
+      'AWS_DEFAULT_REGION over config',
+      undefined,
+      { AWS_DEFAULT_REGION: 'eu-west-3' },
+      cfg,
+      { value: 'eu-west-3', source: 'AWS_DEFAULT_REGION' },
+    ],
     ['config', undefined, {}, cfg, { value: 'ap-south-1', source: 'config region' }],
-    ["--region '' is a region (awscli passes it on as is)", '', { AWS_DEFAULT_REGION: 'eu-west-3' }, cfg, { value: '', source: '--region' }],
+    [
+      "--region '' is a region (awscli passes it on as is)",
+      '',
+      { AWS_DEFAULT_REGION: 'eu-west-3' },
+      cfg,
+      { value: '', source: '--region' },
+    ],
     ['an empty env value is kept (botocore)', undefined, { AWS_DEFAULT_REGION: '' }, cfg, { value: '', source: 'AWS_DEFAULT_REGION' }],
     ['none', undefined, {}, section(), undefined],
   ];
@@ -70,7 +94,8 @@ describe('validateRegionName (botocore host-label rule)', () => {
   const bad = ['bad region!', 'us_east_1', '-us', 'us-', '123', 'a'.repeat(64), 'us.east', '123\n', 'us-east-1\n\n'];
   for (const r of good) it(`accepts ${JSON.stringify(r)}`, () => validateRegionName(r));
   for (const r of bad) {
-    it(`rejects ${JSON.stringify(r)}`, () => assert.throws(() => validateRegionName(r), { message: `Provided region_name '${r}' doesn't match a supported format.` }));
+    it(`rejects ${JSON.stringify(r)}`, () =>
+      assert.throws(() => validateRegionName(r), { message: `Provided region_name '${r}' doesn't match a supported format.` }));
   }
 });
 
@@ -110,7 +135,9 @@ describe('resolveOutput: --output > AWS_DEFAULT_OUTPUT > profile > json', () => 
 
 describe('resolveCaBundle: --ca-bundle > AWS_CA_BUNDLE > ca_bundle > REQUESTS_CA_BUNDLE', () => {
   const io = (env: Record<string, string>) => ({ env, homedir: HOME, cwd: CWD });
-  const cases: Array<[string, string | undefined, Record<string, string>, Record<string, string>, { value: string; source: string } | undefined]> = [
+  const cases: Array<
+    [string, string | undefined, Record<string, string>, Record<string, string>, { value: string; source: string } | undefined]
+  > = [
     ['flag', '/a.pem', { AWS_CA_BUNDLE: '/b.pem' }, { ca_bundle: '/c.pem' }, { value: '/a.pem', source: '--ca-bundle' }],
     ['env', undefined, { AWS_CA_BUNDLE: '/b.pem' }, { ca_bundle: '/c.pem' }, { value: '/b.pem', source: 'AWS_CA_BUNDLE' }],
     ['config', undefined, { REQUESTS_CA_BUNDLE: '/r.pem' }, { ca_bundle: '/c.pem' }, { value: '/c.pem', source: 'config ca_bundle' }],
@@ -120,13 +147,15 @@ describe('resolveCaBundle: --ca-bundle > AWS_CA_BUNDLE > ca_bundle > REQUESTS_CA
     ['empty values skipped', '', { AWS_CA_BUNDLE: '' }, { ca_bundle: '/c.pem' }, { value: '/c.pem', source: 'config ca_bundle' }],
     ['none', undefined, {}, {}, undefined],
   ];
-  for (const [name, flag, env, cfg, want] of cases) it(name, () => assert.deepEqual(resolveCaBundle({ caBundle: flag }, io(env), section(cfg)), want));
+  for (const [name, flag, env, cfg, want] of cases)
+    it(name, () => assert.deepEqual(resolveCaBundle({ caBundle: flag }, io(env), section(cfg)), want));
 });
 
 describe('resolveUserAgentAppId and resolveTimeouts', () => {
   it('env beats config', () => assert.equal(resolveUserAgentAppId({ AWS_SDK_UA_APP_ID: 'env' }, section({ sdk_ua_app_id: 'cfg' })), 'env'));
   it('config', () => assert.equal(resolveUserAgentAppId({}, section({ sdk_ua_app_id: 'cfg' })), 'cfg'));
-  it('empty env means none', () => assert.equal(resolveUserAgentAppId({ AWS_SDK_UA_APP_ID: '' }, section({ sdk_ua_app_id: 'cfg' })), undefined));
+  it('empty env means none', () =>
+    assert.equal(resolveUserAgentAppId({ AWS_SDK_UA_APP_ID: '' }, section({ sdk_ua_app_id: 'cfg' })), undefined));
   it('timeouts default to 60 s, 0 stays 0', () => {
     assert.deepEqual(resolveTimeouts({}), { connectMs: 60_000, readMs: 60_000 });
     assert.deepEqual(resolveTimeouts({ cliConnectTimeout: 0, cliReadTimeout: 5 }), { connectMs: 0, readMs: 5_000 });

@@ -30,12 +30,28 @@ function fakeIo(replies: (ValueMap | ServiceError)[]) {
   return { io, sleeps, calls };
 }
 
-const auth: Authorization = { deviceCode: 'd', userCode: 'U', verificationUri: 'v', verificationUriComplete: undefined, expiresIn: 60, interval: 2 };
+const auth: Authorization = {
+  deviceCode: 'd',
+  userCode: 'U',
+  verificationUri: 'v',
+  verificationUriComplete: undefined,
+  expiresIn: 60,
+  interval: 2,
+};
 const client = { clientId: 'c', clientSecret: 's' };
 
 test('polls at the interval, slows down by 5 s, returns the token', async () => {
-  const token: ValueMap = new Map<string, Value>([['accessToken', 'aoa'], ['expiresIn', 28800n], ['refreshToken', 'aor']]);
-  const { io, sleeps, calls } = fakeIo([pending('AuthorizationPendingException'), pending('SlowDownException'), pending('AuthorizationPendingException'), token]);
+  const token: ValueMap = new Map<string, Value>([
+    ['accessToken', 'aoa'],
+    ['expiresIn', 28800n],
+    ['refreshToken', 'aor'],
+  ]);
+  const { io, sleeps, calls } = fakeIo([
+    pending('AuthorizationPendingException'),
+    pending('SlowDownException'),
+    pending('AuthorizationPendingException'),
+    token,
+  ]);
   assert.deepEqual(await pollForToken(io, client, auth), { accessToken: 'aoa', expiresIn: 28800, refreshToken: 'aor' });
   assert.deepEqual(sleeps, [2000, 7000, 7000]);
   assert.deepEqual(calls, ['CreateToken', 'CreateToken', 'CreateToken', 'CreateToken']);
@@ -58,9 +74,17 @@ test('cache keys are the AWS CLI v2 ones', () => {
   assert.equal(tokenCacheKey('https://x', 'my-sso'), '0ad374308c5a4e22f723adf10145eafad7c4031c');
   assert.equal(tokenCacheKey('https://my-sso-portal.awsapps.com/start', undefined), 'c7aaaf71fcc8777ae2475525ed049d39fe16c484');
   assert.equal(
-    registrationCacheKey({ startUrl: 'https://my-sso-portal.awsapps.com/start', region: 'us-east-1', scopes: ['sso:account:access'], sessionName: 'my-sso' }),
+    registrationCacheKey({
+      startUrl: 'https://my-sso-portal.awsapps.com/start',
+      region: 'us-east-1',
+      scopes: ['sso:account:access'],
+      sessionName: 'my-sso',
+    }),
     'c5cfae6e3e4f067423a532368c8b514b6a4b0ace',
   );
-  assert.equal(registrationCacheKey({ startUrl: 'https://x/é', region: 'us-east-1', scopes: undefined, sessionName: undefined }), '7472068d2c40ae5fbaa8afe9aa3ced89e49109e0');
+  assert.equal(
+    registrationCacheKey({ startUrl: 'https://x/é', region: 'us-east-1', scopes: undefined, sessionName: undefined }),
+    '7472068d2c40ae5fbaa8afe9aa3ced89e49109e0',
+  );
   assert.equal(cacheTime(new Date('2026-11-28T14:00:00.123Z')), '2026-11-28T14:00:00Z');
 });

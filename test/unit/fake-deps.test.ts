@@ -107,7 +107,17 @@ test('runMain: interrupted before the run ends exits 130 with a newline on stdou
 
 test('runMain: an operation against the in-process emulator', async () => {
   await withEmulator({}, async (emu) => {
-    const r = await runMain(['register-client', '--client-name', 'fake', '--client-type', 'public', '--endpoint-url', emu.url, '--query', 'clientIdIssuedAt']);
+    const r = await runMain([
+      'register-client',
+      '--client-name',
+      'fake',
+      '--client-type',
+      'public',
+      '--endpoint-url',
+      emu.url,
+      '--query',
+      'clientIdIssuedAt',
+    ]);
     assert.equal(r.stderr, '');
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^\d+\n$/);
@@ -119,7 +129,12 @@ test('runMain fails a run that writes to the real stderr or warns, around deps',
   const deps = fakeDeps();
   try {
     const stray = { ...deps, now: () => (process.emitWarning('stray warning'), new Date(0)) };
-    await assert.rejects(runMain(['register-client', '--client-name', 'x', '--client-type', 'public', '--endpoint-url', 'http://127.0.0.1:1', '--debug'], { deps: stray }), /wrote to the process's stderr[\s\S]*stray warning/);
+    await assert.rejects(
+      runMain(['register-client', '--client-name', 'x', '--client-type', 'public', '--endpoint-url', 'http://127.0.0.1:1', '--debug'], {
+        deps: stray,
+      }),
+      /wrote to the process's stderr[\s\S]*stray warning/,
+    );
   } finally {
     deps.cleanup();
   }

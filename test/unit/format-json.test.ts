@@ -19,12 +19,17 @@ describe('formatOutput json', () => {
   });
 
   it('indents by 4 and keeps insertion order', () => {
-    assert.equal(json(fromPlain({ b: 1, a: [1, { c: null }] })), '{\n    "b": 1,\n    "a": [\n        1,\n        {\n            "c": null\n        }\n    ]\n}\n');
+    assert.equal(
+      json(fromPlain({ b: 1, a: [1, { c: null }] })),
+      '{\n    "b": 1,\n    "a": [\n        1,\n        {\n            "c": null\n        }\n    ]\n}\n',
+    );
   });
 
   it('writes Python numbers: 600.0, 1000.0, 1e-07, exact big ints', () => {
-    assert.equal(json(parsePyJson('[600.0, 1e3, 1.0e-7, 123456789012345678901234567890, -0.0]')),
-      '[\n    600.0,\n    1000.0,\n    1e-07,\n    123456789012345678901234567890,\n    -0.0\n]\n');
+    assert.equal(
+      json(parsePyJson('[600.0, 1e3, 1.0e-7, 123456789012345678901234567890, -0.0]')),
+      '[\n    600.0,\n    1000.0,\n    1e-07,\n    123456789012345678901234567890,\n    -0.0\n]\n',
+    );
   });
 
   it('writes non-ASCII raw and escapes only JSON controls (not DEL)', () => {

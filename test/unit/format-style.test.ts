@@ -26,7 +26,10 @@ describe('coloured table', () => {
   });
 
   it('equals the colourless table once stripped', () => {
-    const data = fromPlain([{ a: 'ABCD', x: { y: 1 } }, { a: '日本', z: 5 }]);
+    const data = fromPlain([
+      { a: 'ABCD', x: { y: 1 } },
+      { a: '日本', z: 5 },
+    ]);
     assert.equal(stripAnsi(formatOutput('table', data, ctx)), formatOutput('table', data, { ...ctx, color: false }));
   });
 

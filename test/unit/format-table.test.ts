@@ -67,7 +67,10 @@ describe('Section', () => {
     const sections = buildSections('T', fromPlain({ b: 'x', a: 'y' }));
     convertToVertical(sections);
     assert.deepEqual(sections[0]?.headers, []);
-    assert.deepEqual(sections[0]?.rows, [['a', 'y'], ['b', 'x']]);
+    assert.deepEqual(sections[0]?.rows, [
+      ['a', 'y'],
+      ['b', 'x'],
+    ]);
   });
 });
 
@@ -82,13 +85,16 @@ describe('formatOutput table', () => {
   });
   it('raises FormatError (exit 255) for rows of different lengths', () => {
     const data = fromPlain([['a', 'b'], ['c']]);
-    assert.throws(() => formatOutput('table', data, ctx), (e: unknown) => {
-      assert.ok(e instanceof FormatError);
-      assert.equal(e.exitCode, 255);
-      assert.equal(e.message, 'Row should have 2 elements, instead it has 1');
-      assert.equal(e.stdout, '');
-      return true;
-    });
+    assert.throws(
+      () => formatOutput('table', data, ctx),
+      (e: unknown) => {
+        assert.ok(e instanceof FormatError);
+        assert.equal(e.exitCode, 255);
+        assert.equal(e.message, 'Row should have 2 elements, instead it has 1');
+        assert.equal(e.stdout, '');
+        return true;
+      },
+    );
   });
   it('converts to key/value only when wider than the terminal', () => {
     const data = fromPlain({ code: 'ABCD-EFGH', uri: 'https://device.sso.us-east-1.amazonaws.com/' });

@@ -43,7 +43,7 @@ describe('formatOutput text', () => {
   });
 
   it('upper-cases identifiers with Unicode rules', () => {
-    assert.equal(text(fromPlain({ 'straße': ['x'] })), 'STRASSE\tx\n');
+    assert.equal(text(fromPlain({ straße: ['x'] })), 'STRASSE\tx\n');
   });
 
   it('keeps a line for a lone empty-string value and skips empty lists', () => {
@@ -57,13 +57,16 @@ describe('formatOutput text', () => {
 
   it('fails like Python on a list mixing dicts and other values, keeping what was written', () => {
     const data = fromPlain({ a: 1, b: [{ x: 1 }, 's'] });
-    assert.throws(() => text(data), (e: unknown) => {
-      assert.ok(e instanceof FormatError);
-      assert.equal(e.message, "'str' object has no attribute 'items'");
-      assert.equal(e.stdout, '1\n');
-      assert.equal(e.exitCode, 255);
-      return true;
-    });
+    assert.throws(
+      () => text(data),
+      (e: unknown) => {
+        assert.ok(e instanceof FormatError);
+        assert.equal(e.message, "'str' object has no attribute 'items'");
+        assert.equal(e.stdout, '1\n');
+        assert.equal(e.exitCode, 255);
+        return true;
+      },
+    );
   });
 
   it('ignores colour', () => {

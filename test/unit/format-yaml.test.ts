@@ -49,8 +49,26 @@ describe('yaml output (AWS CLI v2 YAMLDumper goldens)', () => {
 
   it('covers every quoting class the issue names', () => {
     const names = CASES.map((c) => c.name);
-    for (const cls of ['bool-1.2', 'bool-1.1-only', 'null', 'int-1.2', 'int-1.1-only', 'float-1.2', 'timestamp', 'indicators-first', 'indicators-inside', 'spaces', 'newlines', 'control', 'unicode', 'long']) {
-      assert.ok(names.some((n) => n.startsWith(cls + '-')), cls);
+    for (const cls of [
+      'bool-1.2',
+      'bool-1.1-only',
+      'null',
+      'int-1.2',
+      'int-1.1-only',
+      'float-1.2',
+      'timestamp',
+      'indicators-first',
+      'indicators-inside',
+      'spaces',
+      'newlines',
+      'control',
+      'unicode',
+      'long',
+    ]) {
+      assert.ok(
+        names.some((n) => n.startsWith(cls + '-')),
+        cls,
+      );
     }
   });
 

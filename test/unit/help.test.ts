@@ -22,7 +22,11 @@ function sectionOf(text: string, heading: string): string[] {
 }
 
 /** Every paragraph of a doc string, whitespace collapsed (bullets keep their `* `). */
-const paragraphs = (doc: string): string[] => doc.split(/\n\s*\n/).map(flat).filter((p) => p !== '');
+const paragraphs = (doc: string): string[] =>
+  doc
+    .split(/\n\s*\n/)
+    .map(flat)
+    .filter((p) => p !== '');
 
 /** Lines pass the width only for an unbreakable word: a URL, or a line of one word. */
 function assertFits(text: string, width: number, what: string): void {
@@ -40,7 +44,8 @@ for (const op of OPERATIONS) {
       for (const p of paragraphs(m.doc)) assert.ok(options.includes(p), `${m.name} doc: ${p}`);
       if (m.type === 'list') assert.ok(options.includes(`${optionName(m)} (list) `) && options.includes('Syntax: "string" "string" ...'));
     }
-    for (const flag of ['--cli-input-json | --cli-input-yaml (string)', '--generate-cli-skeleton (string)']) assert.ok(options.includes(flag), flag);
+    for (const flag of ['--cli-input-json | --cli-input-yaml (string)', '--generate-cli-skeleton (string)'])
+      assert.ok(options.includes(flag), flag);
   });
 
   test(`${op.cliName}: sections in the AWS order, plain text`, () => {
@@ -63,13 +68,19 @@ for (const op of OPERATIONS) {
       '[--generate-cli-skeleton <value>]',
       ...GLOBAL_OPTIONS.map((g) => `[${value(g.flag, g.kind)}]`),
     ];
-    assert.deepEqual(synopsis, expected.map((l, i) => (i === 0 ? l : `          ${l}`)));
+    assert.deepEqual(
+      synopsis,
+      expected.map((l, i) => (i === 0 ? l : `          ${l}`)),
+    );
   });
 
   test(`${op.cliName}: OUTPUT has the output members in model order, sensitive ones marked`, () => {
     const out = sectionOf(renderHelp(op.cliName, undefined), 'OUTPUT');
     const heads = out.filter((l) => /^ {7}\S/.test(l)).map((l) => l.trim());
-    assert.deepEqual(heads, op.output.map((m) => `${m.name} -> (${m.type})`));
+    assert.deepEqual(
+      heads,
+      op.output.map((m) => `${m.name} -> (${m.type})`),
+    );
     const blocks = out.join('\n').split(/\n(?= {7}\S)/);
     op.output.forEach((m, i) => {
       const block = flat(blocks[i] ?? '');
@@ -124,7 +135,10 @@ test('width: the terminal columns, at most 100, 80 when not a TTY', () => {
   assert.equal(helpWidth(60), 60);
   assert.equal(helpWidth(250), 100);
   const wide = renderHelp('create-token', 250);
-  assert.ok(wide.split('\n').some((l) => l.length > 80 && !l.includes('://')), 'wider text at 100 columns');
+  assert.ok(
+    wide.split('\n').some((l) => l.length > 80 && !l.includes('://')),
+    'wider text at 100 columns',
+  );
 });
 
 test('overview: what sso-oidc is, every command, the global options, exit codes, see also', () => {
@@ -140,11 +154,17 @@ test('overview: what sso-oidc is, every command, the global options, exit codes,
     const first = /^.*?\.(?= |$)/.exec(flat(op.doc))?.[0] ?? '';
     assert.ok(flatCommands.includes(`${op.cliName} ${first}`), op.cliName);
   }
-  assert.ok(flatCommands.includes('login Sign in to IAM Identity Center and write the token cache the AWS CLI v2 and SDKs read (~/.aws/sso/cache, as `aws sso login` does).'));
+  assert.ok(
+    flatCommands.includes(
+      'login Sign in to IAM Identity Center and write the token cache the AWS CLI v2 and SDKs read (~/.aws/sso/cache, as `aws sso login` does).',
+    ),
+  );
   assert.ok(flatCommands.includes('logout Remove cached IAM Identity Center access tokens, as `aws sso logout` does:'));
   assert.ok(flatCommands.includes('completion Print a shell completion script (bash, zsh, fish).'));
   for (const g of GLOBAL_OPTIONS) assert.ok(flat(sectionOf(text, 'GLOBAL OPTIONS').join('\n')).includes(g.flag));
-  const codes = sectionOf(text, 'EXIT CODES').filter((l) => /^ {7}\d/.test(l)).map((l) => Number(l.trim().split(' ')[0]));
+  const codes = sectionOf(text, 'EXIT CODES')
+    .filter((l) => /^ {7}\d/.test(l))
+    .map((l) => Number(l.trim().split(' ')[0]));
   assert.deepEqual(codes, Object.values(EXIT));
   assert.ok(flat(sectionOf(text, 'SEE ALSO').join('\n')).includes('sso-oidc <command> help'));
   for (const columns of [undefined, 50, 80, 120]) assertFits(renderHelp(undefined, columns), helpWidth(columns), 'overview');
@@ -181,7 +201,7 @@ test('renderCommandHelp: any command spec plugs in', () => {
   assert.deepEqual(sectionOf(text, 'OUTPUT'), ['       None', '']);
 });
 
-test('an unknown command: the parser\'s UsageError, with its suggestion', () => {
+test("an unknown command: the parser's UsageError, with its suggestion", () => {
   let parserError: unknown;
   try {
     parseArgv(['start-device-authorisation']);
@@ -196,7 +216,7 @@ test('an unknown command: the parser\'s UsageError, with its suggestion', () => 
   assert.throws(() => renderHelp('', undefined), UsageError);
 });
 
-test('the parser routes every help form to renderHelp\'s command argument', () => {
+test("the parser routes every help form to renderHelp's command argument", () => {
   assert.deepEqual(parseArgv(['help']), { kind: 'help', command: undefined });
   assert.deepEqual(parseArgv(['help', 'create-token']), { kind: 'help', command: 'create-token' });
   assert.deepEqual(parseArgv(['create-token', 'help']), { kind: 'help', command: 'create-token' });

@@ -13,7 +13,17 @@ import { readCapped } from '../../src/cli/read-file.js';
 import { MAX_TIMER_MS, timerMs } from '../../src/timer.js';
 import { fakeDeps, runMain } from '../helpers/fake-deps.js';
 
-const sda = (startUrl: string) => ['start-device-authorization', '--client-id', 'c', '--client-secret', 's', '--start-url', startUrl, '--endpoint-url', 'http://127.0.0.1:1'];
+const sda = (startUrl: string) => [
+  'start-device-authorization',
+  '--client-id',
+  'c',
+  '--client-secret',
+  's',
+  '--start-url',
+  startUrl,
+  '--endpoint-url',
+  'http://127.0.0.1:1',
+];
 
 /** Whether this process has `path` open. */
 function isOpenHere(path: string): boolean {
@@ -72,14 +82,30 @@ test("joinUnparsedUrl joins as botocore's _urljoin on the URL's text", () => {
 });
 
 test('a JSON document among unknown options has its secrets masked (login takes no --cli-input-json; found by the fuzz test)', async () => {
-  const r = await runMain(['login', '--start-url', 'https://x/start', '--cli-input-json', '{"clientId":"c","clientSecret":"S3CRET-IN-JSON"}', '--endpoint-url', 'http://127.0.0.1:1']);
+  const r = await runMain([
+    'login',
+    '--start-url',
+    'https://x/start',
+    '--cli-input-json',
+    '{"clientId":"c","clientSecret":"S3CRET-IN-JSON"}',
+    '--endpoint-url',
+    'http://127.0.0.1:1',
+  ]);
   assert.equal(r.code, 252);
   assert.match(r.stderr, /Unknown options: --cli-input-json, \{"clientId":"c","clientSecret":"\*\*\*"\}/);
   assert.ok(!r.stderr.includes('S3CRET-IN-JSON'));
 });
 
 test('a YAML document among unknown options has its secrets masked too (found by the fuzz test)', async () => {
-  const r = await runMain(['login', '--start-url', 'https://x/start', '--cli-input-yaml', 'clientId: c\nclientSecret: S3CRET-IN-YAML\n  bad: [', '--endpoint-url', 'http://127.0.0.1:1']);
+  const r = await runMain([
+    'login',
+    '--start-url',
+    'https://x/start',
+    '--cli-input-yaml',
+    'clientId: c\nclientSecret: S3CRET-IN-YAML\n  bad: [',
+    '--endpoint-url',
+    'http://127.0.0.1:1',
+  ]);
   assert.equal(r.code, 252);
   assert.match(r.stderr, /clientId: c\nclientSecret: \*\*\*\n/);
   assert.ok(!r.stderr.includes('S3CRET-IN-YAML'));

@@ -69,7 +69,9 @@ function runCase(given: Value, c: Case): string | undefined {
   }
 }
 
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 test('the compliance suite has 892 cases outside benchmarks.json, and all pass', () => {
   let total = 0;

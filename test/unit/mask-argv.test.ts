@@ -3,17 +3,30 @@ import { test } from 'node:test';
 import { maskArgv } from '../../src/cli/mask-argv.js';
 
 test('secret option values are masked in every form', () => {
-  assert.deepEqual(
-    maskArgv(['start-device-authorization', '--client-id', 'id', '--client-secret', 's3cr3t', '--start-url', 'u']),
-    ['start-device-authorization', '--client-id', 'id', '--client-secret', '***', '--start-url', 'u'],
-  );
+  assert.deepEqual(maskArgv(['start-device-authorization', '--client-id', 'id', '--client-secret', 's3cr3t', '--start-url', 'u']), [
+    'start-device-authorization',
+    '--client-id',
+    'id',
+    '--client-secret',
+    '***',
+    '--start-url',
+    'u',
+  ]);
   assert.deepEqual(maskArgv(['--client-secret=s3cr3t', '--device-code', 'dc']), ['--client-secret=***', '--device-code', '***']);
   assert.deepEqual(maskArgv(['--cli-input-json', '{"clientSecret": "s3cr3t"}']), ['--cli-input-json', '{"clientSecret": "***"}']);
-  assert.deepEqual(maskArgv(['--cli-input-json', '{"client\\u0053ecret": "s3cr3t", bad']), ['--cli-input-json', '{"client\\u0053ecret": "***", bad']);
+  assert.deepEqual(maskArgv(['--cli-input-json', '{"client\\u0053ecret": "s3cr3t", bad']), [
+    '--cli-input-json',
+    '{"client\\u0053ecret": "***", bad',
+  ]);
   assert.deepEqual(maskArgv(['--client-secrt', 's3cr3t', '--client-id', 'id']), ['--client-secrt', '***', '--client-id', 'id']);
   assert.deepEqual(maskArgv(['--cli-input-yaml', 'clientSecret: s3cr3t']), ['--cli-input-yaml', '***']);
   assert.deepEqual(maskArgv(['--cli-input-yaml={"clientSecret": s3cr3t}']), ['--cli-input-yaml=***']);
-  assert.deepEqual(maskArgv(['--cli-input-yaml', 'file://in.yaml', '--client-id', 'id']), ['--cli-input-yaml', 'file://in.yaml', '--client-id', 'id']);
+  assert.deepEqual(maskArgv(['--cli-input-yaml', 'file://in.yaml', '--client-id', 'id']), [
+    '--cli-input-yaml',
+    'file://in.yaml',
+    '--client-id',
+    'id',
+  ]);
 });
 
 test('abbreviated secret options (argparse prefixes) are masked too', () => {

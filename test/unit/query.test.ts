@@ -54,7 +54,10 @@ const SYNTAX_ERRORS: [string, string][] = [
   ["'abc", "Bad value for --query 'abc: Bad jmespath expression: Unclosed ' delimiter:\n'abc\n^"],
   ['a=', "Bad value for --query a=: Bad jmespath expression: Unknown token '=':\na=\n ^"],
   // Positions count code points, as Python does.
-  ['"😀" b', 'Bad value for --query "😀" b: Unexpected token: b: Parse error at column 4, token "b" (UNQUOTED_IDENTIFIER), for expression:\n""😀" b"\n     ^'],
+  [
+    '"😀" b',
+    'Bad value for --query "😀" b: Unexpected token: b: Parse error at column 4, token "b" (UNQUOTED_IDENTIFIER), for expression:\n""😀" b"\n     ^',
+  ],
 ];
 
 for (const [expression, message] of SYNTAX_ERRORS) {
@@ -81,7 +84,10 @@ test('unknown functions and arity are evaluation errors (exit 255), as in jmespa
 
 test('a type error names the value and both type vocabularies', () => {
   const e = searchError('length(expiresIn)', parsePyJson('{"expiresIn": 600}'));
-  assert.equal(e.message, `In function length(), invalid type for value: 600, expected one of: ['string', 'array', 'object'], received: "number"`);
+  assert.equal(
+    e.message,
+    `In function length(), invalid type for value: 600, expected one of: ['string', 'array', 'object'], received: "number"`,
+  );
   assert.equal(e.exitCode, EXIT.other);
   assert.equal(e.layout, 'aws');
   assert.equal(

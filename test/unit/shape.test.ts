@@ -28,5 +28,7 @@ test('string members are passed through whatever their type', () => {
 test('empty and non-JSON bodies are an empty response; a list is an error', () => {
   assert.equal(shape(''), '{}');
   assert.equal(shape('hello not json'), '{}');
-  assert.throws(() => shape('[1]'), { message: 'Unable to parse the StartDeviceAuthorization response: expected a JSON object, received a list' });
+  assert.throws(() => shape('[1]'), {
+    message: 'Unable to parse the StartDeviceAuthorization response: expected a JSON object, received a list',
+  });
 });

@@ -56,7 +56,10 @@ test('only http(s) URLs without controls or spaces go to a browser', () => {
 
 test("the authorize URL: botocore's percent-encoding, S256 challenge without padding, v2's parameter order", () => {
   const samples = ['http://127.0.0.1:4321/oauth/callback', 'sso:account:access codewhisperer:completions', "a-b_c.d~e!*'()ü/"];
-  const py = python('import json,sys; from urllib.parse import quote; print(json.dumps([quote(a, safe="-_.~") for a in sys.argv[1:]]))', ...samples);
+  const py = python(
+    'import json,sys; from urllib.parse import quote; print(json.dumps([quote(a, safe="-_.~") for a in sys.argv[1:]]))',
+    ...samples,
+  );
   if (py !== undefined) assert.deepEqual(samples.map(pyQuote), JSON.parse(py));
   const { verifier, challenge } = makePkce();
   assert.match(verifier, /^[A-Za-z0-9\-._~]{64}$/);

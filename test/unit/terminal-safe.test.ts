@@ -7,7 +7,10 @@ test('terminalSafe escapes ESC, OSC 8, clear-screen, C1, DEL and bidi overrides'
   assert.equal(terminalSafe('a\u009bb\u007fc\u202ed'), 'a\\x9bb\\x7fc\\u202ed');
   assert.equal(terminalSafe('tab\tand\nnewline'), 'tab\tand\nnewline');
   assert.equal(terminalSafe('one\nline', { multiline: false }), 'one\\x0aline');
-  assert.equal(terminalSafe('ABCD-EFGH https://device.sso.us-east-1.amazonaws.com/ 日本'), 'ABCD-EFGH https://device.sso.us-east-1.amazonaws.com/ 日本');
+  assert.equal(
+    terminalSafe('ABCD-EFGH https://device.sso.us-east-1.amazonaws.com/ 日本'),
+    'ABCD-EFGH https://device.sso.us-east-1.amazonaws.com/ 日本',
+  );
 });
 
 test('hasTerminalControls', () => {

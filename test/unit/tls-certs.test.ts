@@ -8,12 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { run } from '../helpers/cli.js';
-import {
-  issueServerCertificate,
-  makeCertificateAuthority,
-  makeSelfSignedServerCertificate,
-  type Pem,
-} from '../../src/emulator/certs.js';
+import { issueServerCertificate, makeCertificateAuthority, makeSelfSignedServerCertificate, type Pem } from '../../src/emulator/certs.js';
 
 /** Serves "ok" over TLS with `pem` on 127.0.0.1 and an ephemeral port, for one test body. */
 async function withTlsServer(pem: Pem, fn: (port: number) => Promise<void>): Promise<void> {
@@ -139,7 +134,9 @@ test('OpenSSL 3 through Python accepts the chain in strict X.509 mode', { skip: 
     ].join('\n');
     await withTlsServer(leaf, async (port) => {
       for (const host of ['127.0.0.1', 'localhost']) {
-        const out = await run('python3', ['-c', script, caPath, String(port), host], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+        const out = await run('python3', ['-c', script, caPath, String(port), host], {
+          env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+        });
         assert.equal(out.code, 0, out.stderr);
         assert.match(out.stdout, /^handshake TLSv1\.[23]/);
       }

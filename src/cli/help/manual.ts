@@ -75,10 +75,7 @@ function entries<T>(items: readonly T[], render: (item: T) => string[]): string[
 
 /** The OPTIONS section's body ("None" when the command has none). */
 function optionsBody(d: CommandSpec, width: number): string[] {
-  const blocks = [
-    ...(d.positional ? [positionalEntry(d.positional, width)] : []),
-    ...grouped(d.options).map((o) => optionEntry(o, width)),
-  ];
+  const blocks = [...(d.positional ? [positionalEntry(d.positional, width)] : []), ...grouped(d.options).map((o) => optionEntry(o, width))];
   return blocks.length === 0 ? [at(BODY, 'None')] : entries(blocks, (b) => b);
 }
 

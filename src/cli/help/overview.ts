@@ -25,17 +25,11 @@ const EXIT_MEANINGS: Record<keyof typeof EXIT, string> = {
 };
 
 function commandsBody(width: number): string[] {
-  return commandSpecs().flatMap((d, i) => [
-    ...(i === 0 ? [] : ['']),
-    at(BODY, d.name),
-    ...docLines(firstSentence(d.doc), DOC, width),
-  ]);
+  return commandSpecs().flatMap((d, i) => [...(i === 0 ? [] : ['']), at(BODY, d.name), ...docLines(firstSentence(d.doc), DOC, width)]);
 }
 
 function exitBody(width: number): string[] {
-  return (Object.keys(EXIT) as (keyof typeof EXIT)[]).flatMap((key) =>
-    hanging(String(EXIT[key]), EXIT_MEANINGS[key], BODY, 5, width),
-  );
+  return (Object.keys(EXIT) as (keyof typeof EXIT)[]).flatMap((key) => hanging(String(EXIT[key]), EXIT_MEANINGS[key], BODY, 5, width));
 }
 
 /** The overview manual, as plain text ending in a newline. */
@@ -48,9 +42,6 @@ export function renderOverview(columns: number | undefined): string {
     ...section('AVAILABLE COMMANDS', commandsBody(width)),
     ...section('GLOBAL OPTIONS', globalsBody(width)),
     ...section('EXIT CODES', exitBody(width)),
-    ...section(
-      'SEE ALSO',
-      docLines(`${PROG} <command> help (or ${PROG} help <command>): the manual of one command.`, BODY, width),
-    ),
+    ...section('SEE ALSO', docLines(`${PROG} <command> help (or ${PROG} help <command>): the manual of one command.`, BODY, width)),
   ].join('\n');
 }

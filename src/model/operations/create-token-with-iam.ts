@@ -37,7 +37,9 @@ export const createTokenWithIam: OperationDescription = {
       name: 'refreshToken',
       type: 'string',
       sensitive: true,
-      doc: 'Used only when calling this API for the Refresh Token grant type. This token is used to refresh short-lived tokens, such as the access token, that might expire.\n\n' + SEE_ALSO,
+      doc:
+        'Used only when calling this API for the Refresh Token grant type. This token is used to refresh short-lived tokens, such as the access token, that might expire.\n\n' +
+        SEE_ALSO,
     },
     {
       name: 'assertion',
@@ -80,8 +82,17 @@ export const createTokenWithIam: OperationDescription = {
     },
   ],
   output: [
-    { name: 'accessToken', type: 'string', sensitive: true, doc: 'A bearer token to access Amazon Web Services accounts and applications assigned to a user.' },
-    { name: 'tokenType', type: 'string', doc: 'Used to notify the requester that the returned token is an access token. The supported token type is Bearer.' },
+    {
+      name: 'accessToken',
+      type: 'string',
+      sensitive: true,
+      doc: 'A bearer token to access Amazon Web Services accounts and applications assigned to a user.',
+    },
+    {
+      name: 'tokenType',
+      type: 'string',
+      doc: 'Used to notify the requester that the returned token is an access token. The supported token type is Bearer.',
+    },
     { name: 'expiresIn', type: 'integer', doc: 'Indicates the time in seconds when an access token will expire.' },
     {
       name: 'refreshToken',
@@ -89,7 +100,12 @@ export const createTokenWithIam: OperationDescription = {
       sensitive: true,
       doc: 'A token that, if present, can be used to refresh a previously issued access token that might have expired.\n\n' + SEE_ALSO,
     },
-    { name: 'idToken', type: 'string', sensitive: true, doc: 'A JSON Web Token (JWT) that identifies the user associated with the issued access token.' },
+    {
+      name: 'idToken',
+      type: 'string',
+      sensitive: true,
+      doc: 'A JSON Web Token (JWT) that identifies the user associated with the issued access token.',
+    },
     {
       name: 'issuedTokenType',
       type: 'string',

@@ -46,7 +46,9 @@ export const createToken: OperationDescription = {
       name: 'refreshToken',
       type: 'string',
       sensitive: true,
-      doc: 'Used only when calling this API for the Refresh Token grant type. This token is used to refresh short-lived tokens, such as the access token, that might expire.\n\n' + SEE_ALSO,
+      doc:
+        'Used only when calling this API for the Refresh Token grant type. This token is used to refresh short-lived tokens, such as the access token, that might expire.\n\n' +
+        SEE_ALSO,
     },
     {
       name: 'scope',
@@ -66,7 +68,12 @@ export const createToken: OperationDescription = {
     },
   ],
   output: [
-    { name: 'accessToken', type: 'string', sensitive: true, doc: 'A bearer token to access Amazon Web Services accounts and applications assigned to a user.' },
+    {
+      name: 'accessToken',
+      type: 'string',
+      sensitive: true,
+      doc: 'A bearer token to access Amazon Web Services accounts and applications assigned to a user.',
+    },
     {
       name: 'tokenType',
       type: 'string',
@@ -83,7 +90,10 @@ export const createToken: OperationDescription = {
       name: 'idToken',
       type: 'string',
       sensitive: true,
-      doc: 'The idToken is not implemented or supported. ' + SEE_ALSO + '\n\nA JSON Web Token (JWT) that identifies who is associated with the issued access token.',
+      doc:
+        'The idToken is not implemented or supported. ' +
+        SEE_ALSO +
+        '\n\nA JSON Web Token (JWT) that identifies who is associated with the issued access token.',
     },
   ],
   examples: [

@@ -30,7 +30,9 @@ export const registerClient: OperationDescription = {
     {
       name: 'grantTypes',
       type: 'list',
-      doc: 'The list of OAuth 2.0 grant types that are defined by the client. This list is used to restrict the token granting flows available to the client. ' + GRANT_TYPES_DOC,
+      doc:
+        'The list of OAuth 2.0 grant types that are defined by the client. This list is used to restrict the token granting flows available to the client. ' +
+        GRANT_TYPES_DOC,
     },
     {
       name: 'issuerUrl',

@@ -27,7 +27,12 @@ export const startDeviceAuthorization: OperationDescription = {
     },
   ],
   output: [
-    { name: 'deviceCode', type: 'string', sensitive: true, doc: 'The short-lived code that is used by the device when polling for a session token.' },
+    {
+      name: 'deviceCode',
+      type: 'string',
+      sensitive: true,
+      doc: 'The short-lived code that is used by the device when polling for a session token.',
+    },
     { name: 'userCode', type: 'string', doc: 'A one-time user verification code. This is needed to authorize an in-use device.' },
     { name: 'verificationUri', type: 'string', doc: 'The URI of the verification page that takes the userCode to authorize the device.' },
     {
@@ -36,7 +41,11 @@ export const startDeviceAuthorization: OperationDescription = {
       doc: 'An alternate URL that the client can use to automatically launch a browser. This process skips the manual step in which the user visits the verification page and enters their code.',
     },
     { name: 'expiresIn', type: 'integer', doc: 'Indicates the number of seconds in which the verification code will become invalid.' },
-    { name: 'interval', type: 'integer', doc: 'Indicates the number of seconds the client must wait between attempts when polling for a session.' },
+    {
+      name: 'interval',
+      type: 'integer',
+      doc: 'Indicates the number of seconds the client must wait between attempts when polling for a session.',
+    },
   ],
   examples: [
     {

@@ -35,21 +35,11 @@ export function emptyExpressionError(): JmesPathError {
 
 /** LexerError: note the expression is not quoted and the caret is not shifted, unlike ParseError. */
 export function lexerError(expression: string, position: number, message: string): JmesPathError {
-  return new JmesPathError(
-    `Bad jmespath expression: ${message}:\n${expression}\n${caret(position)}`,
-    'LexerError',
-    'syntax',
-  );
+  return new JmesPathError(`Bad jmespath expression: ${message}:\n${expression}\n${caret(position)}`, 'LexerError', 'syntax');
 }
 
 /** ParseError; `tokenValue` is already Python's str() of the token's value. */
-export function parseError(
-  expression: string,
-  position: number,
-  tokenValue: string,
-  tokenType: string,
-  msg: string,
-): JmesPathError {
+export function parseError(expression: string, position: number, tokenValue: string, tokenType: string, msg: string): JmesPathError {
   return new JmesPathError(
     `${msg}: Parse error at column ${position}, token "${tokenValue}" (${tokenType.toUpperCase()}), ` +
       `for expression:\n"${expression}"\n${caret(position + 1)}`,
@@ -81,8 +71,7 @@ export function arityError(expected: number, actual: number, name: string, varia
 /** JMESPathTypeError; `value` is Python's str() of the offending value. */
 export function jmesTypeError(name: string, value: string, actualType: string, expected: readonly string[]): JmesPathError {
   return new JmesPathError(
-    `In function ${name}(), invalid type for value: ${value}, expected one of: ${pyRepr([...expected])}, ` +
-      `received: "${actualType}"`,
+    `In function ${name}(), invalid type for value: ${value}, expected one of: ${pyRepr([...expected])}, ` + `received: "${actualType}"`,
     'JMESPathTypeError',
     'invalid-type',
   );

@@ -43,7 +43,10 @@ export function evaluate(node: Node, value: JValue): JValue {
     case 'expref':
       return new ExpRef(node.expression, evaluate);
     case 'function_expression':
-      return callFunction(node.name, node.args.map((arg) => evaluate(arg, value)));
+      return callFunction(
+        node.name,
+        node.args.map((arg) => evaluate(arg, value)),
+      );
     default:
       return evaluateCollection(node, value);
   }

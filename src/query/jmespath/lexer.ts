@@ -9,10 +9,35 @@ import { emptyExpressionError, lexerError } from './errors.js';
 import { pyLstrip } from '../../value/pytext.js';
 
 export type TokenType =
-  | 'dot' | 'star' | 'rbracket' | 'comma' | 'colon' | 'current' | 'lparen' | 'rparen' | 'lbrace' | 'rbrace'
-  | 'unquoted_identifier' | 'quoted_identifier' | 'number' | 'literal'
-  | 'flatten' | 'filter' | 'lbracket' | 'or' | 'pipe' | 'and' | 'expref'
-  | 'lt' | 'lte' | 'gt' | 'gte' | 'eq' | 'ne' | 'not' | 'eof';
+  | 'dot'
+  | 'star'
+  | 'rbracket'
+  | 'comma'
+  | 'colon'
+  | 'current'
+  | 'lparen'
+  | 'rparen'
+  | 'lbrace'
+  | 'rbrace'
+  | 'unquoted_identifier'
+  | 'quoted_identifier'
+  | 'number'
+  | 'literal'
+  | 'flatten'
+  | 'filter'
+  | 'lbracket'
+  | 'or'
+  | 'pipe'
+  | 'and'
+  | 'expref'
+  | 'lt'
+  | 'lte'
+  | 'gt'
+  | 'gte'
+  | 'eq'
+  | 'ne'
+  | 'not'
+  | 'eof';
 
 /** One token. `value` is a string, a bigint for numbers, any Value for literals. */
 export interface Token {
@@ -22,8 +47,16 @@ export interface Token {
 }
 
 const SIMPLE_TOKENS: Readonly<Record<string, TokenType>> = {
-  '.': 'dot', '*': 'star', ']': 'rbracket', ',': 'comma', ':': 'colon', '@': 'current',
-  '(': 'lparen', ')': 'rparen', '{': 'lbrace', '}': 'rbrace',
+  '.': 'dot',
+  '*': 'star',
+  ']': 'rbracket',
+  ',': 'comma',
+  ':': 'colon',
+  '@': 'current',
+  '(': 'lparen',
+  ')': 'rparen',
+  '{': 'lbrace',
+  '}': 'rbrace',
 };
 
 // Unquoted identifiers are ASCII only in jmespath.py: `é` is "Unknown token é".

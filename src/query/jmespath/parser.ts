@@ -9,13 +9,36 @@ import { incompleteExpressionError, parseError, type JmesPathError } from './err
 import { tokenize, type Token, type TokenType } from './lexer.js';
 
 const BINDING_POWER: Readonly<Record<TokenType, number>> = {
-  eof: 0, unquoted_identifier: 0, quoted_identifier: 0, literal: 0, rbracket: 0, rparen: 0, comma: 0,
-  rbrace: 0, number: 0, current: 0, expref: 0, colon: 0,
-  pipe: 1, or: 2, and: 3,
-  eq: 5, gt: 5, lt: 5, gte: 5, lte: 5, ne: 5,
+  eof: 0,
+  unquoted_identifier: 0,
+  quoted_identifier: 0,
+  literal: 0,
+  rbracket: 0,
+  rparen: 0,
+  comma: 0,
+  rbrace: 0,
+  number: 0,
+  current: 0,
+  expref: 0,
+  colon: 0,
+  pipe: 1,
+  or: 2,
+  and: 3,
+  eq: 5,
+  gt: 5,
+  lt: 5,
+  gte: 5,
+  lte: 5,
+  ne: 5,
   flatten: 9,
   // Everything above stops a projection.
-  star: 20, filter: 21, dot: 40, not: 45, lbrace: 50, lbracket: 55, lparen: 60,
+  star: 20,
+  filter: 21,
+  dot: 40,
+  not: 45,
+  lbrace: 50,
+  lbracket: 55,
+  lparen: 60,
 };
 const PROJECTION_STOP = 10;
 const COMPARATORS: ReadonlySet<TokenType> = new Set(['eq', 'ne', 'lt', 'gt', 'lte', 'gte']);

@@ -35,8 +35,14 @@ export class ExpRef implements PyObject {
 export type JValue = null | boolean | string | bigint | number | JValue[] | Map<string, JValue> | ExpRef;
 
 const TYPES_MAP: Readonly<Record<string, string>> = {
-  bool: 'boolean', list: 'array', dict: 'object', NoneType: 'null', str: 'string',
-  float: 'number', int: 'number', _Expression: 'expref',
+  bool: 'boolean',
+  list: 'array',
+  dict: 'object',
+  NoneType: 'null',
+  str: 'string',
+  float: 'number',
+  int: 'number',
+  _Expression: 'expref',
 };
 
 /** jmespath.py's TYPES_MAP: the JMESPath type name of a Python type name. */
