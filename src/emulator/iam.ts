@@ -180,7 +180,7 @@ export function handleIamAdmin(ctx: EmulatorContext, method: string, path: strin
     const redirectUri = requiredString(body, 'redirectUri');
     const codeChallenge = optionalString(body, 'codeChallenge');
     const scopes = optionalList(body, 'scopes') ?? DEFAULT_SCOPES;
-    const code = b64url(32);
+    const code = ctx.ids.authorizationCode(); // never a leading "-", which argparse would take for an option
     stateOf(ctx).codes.set(code, { clientId, redirectUri, scopes, used: false, ...(codeChallenge ? { codeChallenge } : {}) });
     sendJson(res, 200, { code });
   } catch (e) {
