@@ -3,47 +3,17 @@
  * stderr with no secret in them and leaves stdout unchanged; a --query error never shows a token.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startEmulator } from '../../src/emulator/server.js';
-import type { Emulator } from '../../src/emulator/types.js';
-import { makeSandbox, type Sandbox } from '../helpers/cli.js';
+import { describe, test } from 'node:test';
+import { useRegisteredClient } from '../helpers/registered-client.js';
 import { runMain } from '../helpers/fake-deps.js';
 
 describe('--debug and secrets, through main()', () => {
-  let emu: Emulator;
-  let box: Sandbox;
-  let client: { clientId: string; clientSecret: string };
-  const sda = () => [
-    'start-device-authorization',
-    '--client-id',
-    client.clientId,
-    '--client-secret',
-    client.clientSecret,
-    '--start-url',
-    'https://example.awsapps.com/start',
-    '--endpoint-url',
-    emu.url,
-  ];
+  const fx = useRegisteredClient();
 
-  before(async () => {
-    emu = await startEmulator({ host: '127.0.0.1', port: 0 });
-    box = makeSandbox();
-    client = (await (
-      await fetch(`${emu.url}/client/register`, {
-        method: 'POST',
-        body: '{"clientName":"dbg","clientType":"public","scopes":["sso:account:access"]}',
-      })
-    ).json()) as typeof client;
-  });
-  after(async () => {
-    await emu.close();
-    box.cleanup();
-  });
-
-  const inProcess = (args: string[]) => runMain(args, { dir: box.dir, env: box.env });
+  const inProcess = (args: string[]) => runMain(args, { dir: fx.box.dir, env: fx.box.env });
 
   test('--debug: AWS-style lines, no secret anywhere, stdout as without it', async () => {
-    const r = await inProcess([...sda(), '--debug']);
+    const r = await inProcess([...fx.sda(), '--debug']);
     assert.equal(r.code, 0, r.stderr);
     const deviceCode = (JSON.parse(r.stdout) as { deviceCode: string }).deviceCode;
     assert.match(r.stderr, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - MainThread - sso_oidc\.clidriver - DEBUG - CLI version: sso-oidc\//);
@@ -56,39 +26,39 @@ describe('--debug and secrets, through main()', () => {
     }
     assert.match(r.stderr, /POST/);
     assert.match(r.stderr, /\/device_authorization/);
-    assert.ok(!r.stderr.includes(client.clientSecret), 'the client secret is never logged');
+    assert.ok(!r.stderr.includes(fx.client.clientSecret), 'the client secret is never logged');
     assert.ok(!r.stderr.includes(deviceCode), 'the device code is never logged');
     assert.match(r.stderr, /\*\*\*/);
-    const plain = await inProcess(sda());
+    const plain = await inProcess(fx.sda());
     assert.equal(Object.keys(JSON.parse(plain.stdout) as object).join(), Object.keys(JSON.parse(r.stdout) as object).join());
     assert.equal(plain.stderr, '');
 
     // create-token: the tokens in the response are masked too.
     const auth = JSON.parse(plain.stdout) as { deviceCode: string; userCode: string };
-    emu.approve(auth.userCode);
+    fx.emu.approve(auth.userCode);
     const t = await inProcess([
       'create-token',
       '--client-id',
-      client.clientId,
+      fx.client.clientId,
       '--client-secret',
-      client.clientSecret,
+      fx.client.clientSecret,
       '--grant-type',
       'urn:ietf:params:oauth:grant-type:device_code',
       '--device-code',
       auth.deviceCode,
       '--endpoint-url',
-      emu.url,
+      fx.emu.url,
       '--debug',
     ]);
     assert.equal(t.code, 0, t.stderr);
     const token = JSON.parse(t.stdout) as { accessToken: string; refreshToken: string };
-    for (const secret of [client.clientSecret, auth.deviceCode, token.accessToken, token.refreshToken]) {
+    for (const secret of [fx.client.clientSecret, auth.deviceCode, token.accessToken, token.refreshToken]) {
       assert.ok(!t.stderr.includes(secret), 'no secret in --debug output');
     }
   });
 
   test('a --query error that quotes a token masks it', async () => {
-    emu.script([
+    fx.emu.script([
       {
         path: '/token',
         status: 200,
@@ -107,7 +77,7 @@ describe('--debug and secrets, through main()', () => {
       '--refresh-token',
       'r',
       '--endpoint-url',
-      emu.url,
+      fx.emu.url,
       '--query',
       'abs(accessToken)',
     ]);

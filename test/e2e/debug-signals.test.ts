@@ -5,55 +5,26 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
-import { startEmulator } from '../../src/emulator/server.js';
-import type { Emulator } from '../../src/emulator/types.js';
-import { BIN, makeSandbox, type Sandbox } from '../helpers/cli.js';
+import { describe, test } from 'node:test';
+import { BIN } from '../helpers/cli.js';
+import { useRegisteredClient } from '../helpers/registered-client.js';
 
 describe('Ctrl-C, closed pipes', () => {
-  let emu: Emulator;
-  let box: Sandbox;
-  let client: { clientId: string; clientSecret: string };
-  const sda = () => [
-    'start-device-authorization',
-    '--client-id',
-    client.clientId,
-    '--client-secret',
-    client.clientSecret,
-    '--start-url',
-    'https://example.awsapps.com/start',
-    '--endpoint-url',
-    emu.url,
-  ];
-
-  before(async () => {
-    emu = await startEmulator({ host: '127.0.0.1', port: 0 });
-    box = makeSandbox();
-    client = (await (
-      await fetch(`${emu.url}/client/register`, {
-        method: 'POST',
-        body: '{"clientName":"dbg","clientType":"public","scopes":["sso:account:access"]}',
-      })
-    ).json()) as typeof client;
-  });
-  after(async () => {
-    await emu.close();
-    box.cleanup();
-  });
+  const fx = useRegisteredClient();
 
   test('Ctrl-C during a request: exit 130, a newline on stdout, nothing on stderr', async () => {
-    emu.setFaults({ hang: { count: 1 } });
-    emu.clearRequests();
-    const child = spawn(process.execPath, [BIN, ...sda()], { env: box.env });
+    fx.emu.setFaults({ hang: { count: 1 } });
+    fx.emu.clearRequests();
+    const child = spawn(process.execPath, [BIN, ...fx.sda()], { env: fx.box.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    for (let i = 0; i < 200 && emu.requests().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
-    assert.equal(emu.requests().length, 1, 'the request is in flight');
+    for (let i = 0; i < 200 && fx.emu.requests().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.equal(fx.emu.requests().length, 1, 'the request is in flight');
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-    emu.clearFaults();
+    fx.emu.clearFaults();
     assert.equal(code, 130);
     assert.equal(stdout, '\n');
     assert.equal(stderr, '');
@@ -63,11 +34,11 @@ describe('Ctrl-C, closed pipes', () => {
     // 300 KB of output into `head -c1`: the pipe closes long before we are done writing.
     const big = JSON.stringify({ deviceCode: 'x'.repeat(300_000), userCode: 'U' });
     for (const output of ['text', 'json']) {
-      emu.script([{ path: '/device_authorization', status: 200, headers: { 'content-type': 'application/json' }, body: big }]);
-      const args = [...sda(), '--output', output].map((a) => `'${a}'`).join(' ');
+      fx.emu.script([{ path: '/device_authorization', status: 200, headers: { 'content-type': 'application/json' }, body: big }]);
+      const args = [...fx.sda(), '--output', output].map((a) => `'${a}'`).join(' ');
       const script = `set -o pipefail; "${process.execPath}" "${BIN}" ${args} | head -c1 >/dev/null; echo "rc=$?"`;
       const r = await new Promise<{ out: string; err: string }>((resolve) => {
-        const c = spawn('bash', ['-c', script], { env: box.env });
+        const c = spawn('bash', ['-c', script], { env: fx.box.env });
         let out = '';
         let err = '';
         c.stdout.on('data', (d: Buffer) => (out += d.toString()));
