@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { startEmulator } from '../../src/emulator/server.js';
 import type { ScriptedResponse } from '../../src/emulator/types.js';
 import { makeSandbox, run, runCli, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { SDA, START_URL_FILE } from './cases.js';
 
 const AWS2 = '/opt/awscli2/bin/aws';
 const haveV2 = existsSync(AWS2);
@@ -37,18 +38,6 @@ interface V2Case {
   requests?: number;
 }
 
-const START_URL_FILE = 'starturl.txt';
-const SDA = [
-  'start-device-authorization',
-  '--client-id',
-  'ok',
-  '--client-secret',
-  's3cr3t',
-  '--start-url',
-  `file://${START_URL_FILE}`,
-  '--endpoint-url',
-  'URL',
-];
 const RC = ['register-client', '--endpoint-url', 'URL'];
 const json = { 'content-type': 'application/json' };
 

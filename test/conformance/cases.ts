@@ -41,7 +41,8 @@ export const SUCCESS_BODY = JSON.stringify({
  * fetch an https:// value: it does so for any profile without cli_follow_urlparam = false.
  */
 export const START_URL_FILE = 'starturl.txt';
-const SDA = [
+/** start-device-authorization with fixed credentials, its start URL from the file, against `URL`. */
+export const SDA = [
   'start-device-authorization',
   '--client-id',
   'ok',

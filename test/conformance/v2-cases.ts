@@ -6,7 +6,7 @@
  * single-use).
  */
 import type { ScriptedResponse } from '../../src/emulator/types.js';
-import { START_URL_FILE } from './cases.js';
+import { SDA } from './cases.js';
 
 /** The credentials the emulator verifies signatures with; the sandbox's [default] profile has them. */
 export const IAM_KEY = { accessKeyId: 'AKIDCONFORMANCE', secretAccessKey: 'conformance-secret-key' };
@@ -34,17 +34,6 @@ export interface V2Case {
   signed?: boolean;
 }
 
-const SDA = [
-  'start-device-authorization',
-  '--client-id',
-  'ok',
-  '--client-secret',
-  's3cr3t',
-  '--start-url',
-  `file://${START_URL_FILE}`,
-  '--endpoint-url',
-  'URL',
-];
 const JSON_CT = { 'content-type': 'application/json' };
 const ok = (): ScriptedResponse[] => [
   {
