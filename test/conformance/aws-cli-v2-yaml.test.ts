@@ -14,10 +14,9 @@ import { availableParallelism } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import { startEmulator } from '../../src/emulator/server.js';
 import type { ScriptedResponse } from '../../src/emulator/types.js';
-import { makeSandbox, run, runCli, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { AWS_V2 as AWS2, makeSandbox, runAwsV2, runCli, type RunResult, type Sandbox } from '../helpers/cli.js';
 import { SDA, START_URL_FILE } from './cases.js';
 
-const AWS2 = '/opt/awscli2/bin/aws';
 const haveV2 = existsSync(AWS2);
 
 type StderrRule =
@@ -418,7 +417,7 @@ describe(
         const env: Record<string, string> = { ...box.env, AWS_PAGER: '', ...c.env };
         if (c.config !== undefined) env['AWS_CONFIG_FILE'] = box.write(`config-${c.name.replace(/[^a-z0-9]+/gi, '-')}`, c.config);
         const options = { env, cwd: box.dir };
-        const r = v2 ? await run(AWS2, ['sso-oidc', ...args], options) : await runCli(args, options);
+        const r = v2 ? await runAwsV2(['sso-oidc', ...args], options) : await runCli(args, options);
         // Each side has its own port: the emulator's URL reads `URL` in what both print.
         const unport = (t: string) => t.replaceAll(emu.url, 'URL');
         return { result: { ...r, stdout: unport(r.stdout), stderr: unport(r.stderr) }, bodies: emu.requests().map((q) => q.json) };

@@ -7,17 +7,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { findAws, makeSandbox, run, runAws, type RunResult } from '../helpers/cli.js';
+import { AWS_V2 as V2, findAws, makeSandbox, runAws, runAwsV2, type RunResult } from '../helpers/cli.js';
 import { runMain } from '../helpers/fake-deps.js';
-
-const V2 = '/opt/awscli2/bin/aws';
 
 async function both(args: string[]): Promise<{ v1: RunResult | undefined; v2: RunResult | undefined }> {
   const box = makeSandbox();
   try {
     const env = { ...box.env, AWS_PAGER: '' };
     const v1 = findAws() === null ? undefined : await runAws(['sso-oidc', ...args], { env, timeoutMs: 60_000 });
-    const v2 = existsSync(V2) ? await run(V2, ['sso-oidc', ...args], { env, timeoutMs: 60_000 }) : undefined;
+    const v2 = existsSync(V2) ? await runAwsV2(['sso-oidc', ...args], { env, timeoutMs: 60_000 }) : undefined;
     return { v1, v2 };
   } finally {
     box.cleanup();

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forking, forkRun, pythonOf } from './aws-forkserver.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin/sso-oidc.js');
@@ -116,8 +117,34 @@ export function findAws(): AwsCli | null {
   return awsCli;
 }
 
+/**
+ * Runs a Python AWS CLI script: through a fork server (test/helpers/aws-forkserver.ts: the
+ * imports shared, everything else fresh per run) unless the run wants its child process.
+ */
+function runPythonCli(
+  script: string,
+  fallback: () => Promise<RunResult>,
+  args: readonly string[],
+  options: RunOptions,
+): Promise<RunResult> {
+  const python = pythonOf(script);
+  const env = options.env ?? {};
+  if (python === undefined || options.onSpawn !== undefined || !forking()) return fallback();
+  return forkRun(python, script, { args, env, cwd: options.cwd ?? ROOT, input: options.input, timeoutMs: options.timeoutMs });
+}
+
+/** Runs the AWS CLI v1 (`aws` on PATH). */
 export function runAws(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const aws = findAws();
   if (aws === null) throw new Error('aws is not on PATH');
-  return run(aws.command, [...aws.prefix, ...args], options);
+  const script = aws.prefix[0] ?? aws.command;
+  return runPythonCli(script, () => run(aws.command, [...aws.prefix, ...args], options), args, options);
+}
+
+/** Where ../shared/awscli-v2/install.sh puts the AWS CLI v2 (and .ci/run installs it). */
+export const AWS_V2 = '/opt/awscli2/bin/aws';
+
+/** Runs the AWS CLI v2 at AWS_V2. */
+export function runAwsV2(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return runPythonCli(AWS_V2, () => run(AWS_V2, args, options), args, options);
 }

@@ -5,7 +5,7 @@
 // CONNECT line and answer 502. Skipped when `aws` (or, for the parser check, botocore) is missing.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { defaultGlobals, type GlobalArgs } from '../../src/cli/spec.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { silentLog } from '../../src/debug/log.js';
 import { ORACLE_CASES, type OracleCase } from '../fixtures/config/oracle-cases.js';
-import { findAws } from '../helpers/cli.js';
+import { findAws, runAws } from '../helpers/cli.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'config');
 const AWS = findAws();
@@ -112,11 +112,8 @@ async function runCase(c: OracleCase): Promise<Run> {
       '--no-sign-request',
       ...argv,
     ];
-    const { rc, stdout, stderr } = await new Promise<{ rc: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(AWS?.command ?? 'aws', [...(AWS?.prefix ?? []), ...cmd], { env, timeout: 45_000 }, (error, out, err) =>
-        resolve({ rc: error ? Number(error.code ?? 1) : 0, stdout: out, stderr: err }),
-      );
-    });
+    const { code, stdout, stderr } = await runAws(cmd, { env, timeoutMs: 45_000 });
+    const rc = code ?? 1;
     const lastErrorLine =
       stderr
         .split('\n')
