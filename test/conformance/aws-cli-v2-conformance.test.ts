@@ -10,14 +10,14 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import { startEmulator } from '../../src/emulator/server.js';
 import type { Emulator } from '../../src/emulator/types.js';
-import { findAws, makeSandbox, run, runAws, runCli, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { AWS_V2, findAws, makeSandbox, runAws, runAwsV2, runCli, type RunResult, type Sandbox } from '../helpers/cli.js';
 import { START_URL_FILE } from './cases.js';
 import { IAM_KEY, V2_CASES, type V2Case } from './v2-cases.js';
 
-const AWS_V2 = '/opt/awscli2/bin/aws';
 const haveV2 = existsSync(AWS_V2);
 const aws = findAws();
 
@@ -42,25 +42,28 @@ interface Side {
   signed: boolean[];
 }
 
+/**
+ * Cases run side by side with each other, and the sides of a case too: each side gets an
+ * emulator of its own (so scripts, faults and recorded requests never mix) and a config file of
+ * its own; the processes are the cost, so a few more at once than the cores.
+ */
+const CONCURRENCY = availableParallelism() + 1;
+
 describe(
   'sso-oidc and AWS CLI v2 side by side',
-  { skip: haveV2 ? false : `AWS CLI v2 is not installed at ${AWS_V2}: v2 conformance cases skipped` },
+  { skip: haveV2 ? false : `AWS CLI v2 is not installed at ${AWS_V2}: v2 conformance cases skipped`, concurrency: CONCURRENCY },
   () => {
-    let emu: Emulator;
     let box: Sandbox;
-    before(async () => {
-      emu = await startEmulator({ host: '127.0.0.1', port: 0, iamCredentials: IAM_KEY });
+    let sides = 0;
+    before(() => {
       box = makeSandbox(CONFIG);
       box.write('credentials', CREDENTIALS);
       box.write(START_URL_FILE, 'https://example.awsapps.com/start');
     });
-    after(async () => {
-      await emu.close();
-      box.cleanup();
-    });
+    after(() => box.cleanup());
 
     /** Single-use values for one side: an authorization code, or a fresh refresh token. */
-    async function prepare(c: V2Case): Promise<Record<string, string>> {
+    async function prepare(c: V2Case, emu: Emulator): Promise<Record<string, string>> {
       if (c.setup === 'iam-code') {
         const challenge = (await import('node:crypto'))
           .createHash('sha256')
@@ -121,23 +124,29 @@ describe(
       runner: (args: string[], env: Record<string, string>) => Promise<RunResult>,
       extraEnv: Record<string, string> = {},
     ): Promise<Side> {
-      const values = await prepare(c);
-      emu.clearFaults();
-      emu.clearRequests();
-      if (c.responses) emu.script(c.responses);
-      const args = c.args.map((a) => (a === 'URL' ? emu.url : a.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '')));
-      const env: Record<string, string> = { ...box.env, AWS_PAGER: '', ...extraEnv, ...c.env };
-      if (c.config !== undefined) env['AWS_CONFIG_FILE'] = box.write('case-config', c.config);
-      const result = await runner(args, env);
-      const requests = emu.requests();
-      return {
-        result,
-        bodies: requests.map((r) => placeholders(r.json, values)),
-        signed: requests.map((r) => (r.headers['authorization'] ?? '').startsWith('AWS4-HMAC-SHA256 ')),
-      };
+      const emu = await startEmulator({ host: '127.0.0.1', port: 0, iamCredentials: IAM_KEY });
+      try {
+        const values = await prepare(c, emu);
+        emu.clearRequests();
+        if (c.responses) emu.script(c.responses);
+        const args = c.args.map((a) => (a === 'URL' ? emu.url : a.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '')));
+        const env: Record<string, string> = { ...box.env, AWS_PAGER: '', ...extraEnv, ...c.env };
+        if (c.config !== undefined) env['AWS_CONFIG_FILE'] = box.write(`case-config-${++sides}`, c.config);
+        const r = await runner(args, env);
+        // Each side has its own port: the emulator's URL reads `URL` in what both print.
+        const unport = (t: string) => t.replaceAll(emu.url, 'URL').replaceAll(emu.url.replace(/^https?:\/\//, ''), 'HOST');
+        const requests = emu.requests();
+        return {
+          result: { ...r, stdout: unport(r.stdout), stderr: unport(r.stderr) },
+          bodies: requests.map((q) => placeholders(q.json, values)),
+          signed: requests.map((q) => (q.headers['authorization'] ?? '').startsWith('AWS4-HMAC-SHA256 ')),
+        };
+      } finally {
+        await emu.close();
+      }
     }
 
-    const v2 = (args: string[], env: Record<string, string>) => run(AWS_V2, ['sso-oidc', ...args], { env, cwd: box.dir });
+    const v2 = (args: string[], env: Record<string, string>) => runAwsV2(['sso-oidc', ...args], { env, cwd: box.dir });
     const v1 = (args: string[], env: Record<string, string>) => runAws(['sso-oidc', ...args], { env, cwd: box.dir });
     const ours = (args: string[], env: Record<string, string>) => runCli(args, { env, cwd: box.dir });
 
@@ -176,16 +185,14 @@ describe(
 
     for (const c of V2_CASES) {
       test(`v2: ${c.name}`, async () => {
-        const ref = await side(c, v2, v2Env(c));
-        const us = await side(c, ours, v2Env(c));
+        const [ref, us] = await Promise.all([side(c, v2, v2Env(c)), side(c, ours, v2Env(c))]);
         compare(c, ref, us, 'aws v2', c.v2Code, inOurWords);
       });
     }
 
     for (const c of V2_CASES.filter((x) => x.v1 !== undefined)) {
       test(`v1: ${c.name}`, { skip: aws === null ? 'the AWS CLI v1 (aws) is not on PATH' : false }, async () => {
-        const ref = await side(c, v1);
-        const us = await side(c, ours);
+        const [ref, us] = await Promise.all([side(c, v1), side(c, ours)]);
         compare(c, ref, us, 'aws v1', c.v1 as number, (s) => s);
       });
     }

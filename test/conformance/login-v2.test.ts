@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startEmulator } from '../../src/emulator/server.js';
 import type { Emulator, RecordedRequest } from '../../src/emulator/types.js';
-import { makeSandbox, ROOT, run, runCli, type Sandbox } from '../helpers/cli.js';
+import { startBrowserServer, type BrowserService } from '../helpers/browser-server.js';
+import { AWS_V2 as AWS2, makeSandbox, ROOT, runAwsV2, runCli, type Sandbox } from '../helpers/cli.js';
 
-const AWS2 = '/opt/awscli2/bin/aws';
 const CHROMIUM = '/usr/bin/chromium';
 const skip = !existsSync(AWS2)
   ? `${AWS2} is not installed (../shared/awscli-v2/install.sh): side-by-side tests skipped`
@@ -46,12 +46,15 @@ interface Side {
   env: Record<string, string>;
 }
 
+/** The file's one Chromium (every sign-in gets a context of its own in it). */
+let chromium: BrowserService | undefined;
+
 function side(emu: Emulator): Side {
   const box = makeSandbox(CONFIG);
-  return { box, env: { ...box.env, AWS_PAGER: '', AWS_ENDPOINT_URL_SSO_OIDC: emu.url, BROWSER } };
+  return { box, env: { ...box.env, ...chromium?.env, AWS_PAGER: '', AWS_ENDPOINT_URL_SSO_OIDC: emu.url, BROWSER } };
 }
 
-const aws2 = (s: Side, args: string[]) => run(AWS2, args, { env: s.env, timeoutMs: 120_000 });
+const aws2 = (s: Side, args: string[]) => runAwsV2(args, { env: s.env, timeoutMs: 120_000 });
 const ours = (s: Side, args: string[]) => runCli(args, { env: s.env, timeoutMs: 120_000 });
 
 /** name -> [members in order, file mode]. */
@@ -87,19 +90,23 @@ function v2Reads(s: Side): string {
   return r.stdout.trim();
 }
 
-describe('login side by side with AWS CLI v2', { skip }, () => {
-  let emu: Emulator;
+// The two flows side by side, each with an emulator of its own: most of their time is polling and Chromium.
+describe('login side by side with AWS CLI v2', { skip, concurrency: 2 }, () => {
   const sides: Side[] = [];
+  const emulators: Emulator[] = [];
   before(async () => {
-    emu = await startEmulator({ host: '127.0.0.1', port: 0, interval: 1 });
+    chromium = await startBrowserServer();
   });
   after(async () => {
-    await emu.close();
+    await chromium?.close();
+    for (const e of emulators) await e.close();
     for (const s of sides) s.box.cleanup();
   });
 
   for (const flow of ['authorization code with PKCE', 'device code'] as const) {
     test(`${flow}: same RegisterClient members, cache files, members and modes; each accepts the other's cache`, async () => {
+      const emu = await startEmulator({ host: '127.0.0.1', port: 0, interval: 1 });
+      emulators.push(emu);
       const flags = flow === 'device code' ? ['--use-device-code'] : [];
       const approve = flow === 'device code';
       const v2 = side(emu);
