@@ -17,6 +17,7 @@ import { after, before, describe, test } from 'node:test';
 import { startEmulator } from '../../src/emulator/server.js';
 import type { Emulator } from '../../src/emulator/types.js';
 import { registrationCacheKey, tokenCacheKey } from '../../src/sso/cache.js';
+import { startBrowserServer, type BrowserService } from '../helpers/browser-server.js';
 import { makeSandbox, ROOT, runCli, type Sandbox } from '../helpers/cli.js';
 
 const START = 'https://my-sso-portal.awsapps.com/start';
@@ -112,11 +113,14 @@ describe('login and logout, every flow', () => {
           .map((l) => JSON.parse(l) as Record<string, string>)
       : [];
 
+  let chromium: BrowserService | undefined;
   before(async () => {
     emu = await startEmulator({ host: '127.0.0.1', port: 0, interval: 1 });
     box = makeSandbox(CONFIG);
+    if (!noChromium) chromium = await startBrowserServer();
   });
   after(async () => {
+    await chromium?.close();
     await emu.close();
     box.cleanup();
   });
@@ -126,7 +130,7 @@ describe('login and logout, every flow', () => {
     { skip: noChromium },
     async () => {
       emu.clearRequests();
-      const env = { ...box.env, BROWSER, SSO_OIDC_TEST_BROWSER_LOG: browserLog() };
+      const env = { ...box.env, ...chromium?.env, BROWSER, SSO_OIDC_TEST_BROWSER_LOG: browserLog() };
       const r = await runCli(['login', '--sso-session', 'my-sso', '--endpoint-url', emu.url], { env, timeoutMs: 120_000 });
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stdout, `Successfully logged into Start URL: ${START}\n`);
@@ -222,7 +226,7 @@ describe('login and logout, every flow', () => {
 
   test('device code approved on the verification page in headless Chromium (legacy profile)', { skip: noChromium }, async () => {
     emu.clearRequests();
-    const env = { ...box.env, AWS_PROFILE: 'legacy', BROWSER, SSO_OIDC_TEST_BROWSER_LOG: browserLog() };
+    const env = { ...box.env, ...chromium?.env, AWS_PROFILE: 'legacy', BROWSER, SSO_OIDC_TEST_BROWSER_LOG: browserLog() };
     const r = await runCli(['login', '--endpoint-url', emu.url], { env, timeoutMs: 120_000 });
     assert.equal(r.code, 0, r.stderr);
     assert.match(
