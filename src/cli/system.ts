@@ -17,20 +17,9 @@ import {
 import { homedir, release, type } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Deps, OutStream } from '../deps.js';
+import type { Deps } from '../deps.js';
+import { fdStream } from './stdio.js';
 import { timerMs } from '../timer.js';
-
-function stream(s: NodeJS.WriteStream): OutStream {
-  return {
-    write: (text) => void s.write(text),
-    get isTTY() {
-      return s.isTTY === true;
-    },
-    get columns() {
-      return s.isTTY ? s.columns : undefined;
-    },
-  };
-}
 
 export function systemDeps(signal: AbortSignal): Deps {
   return {
@@ -47,8 +36,8 @@ export function systemDeps(signal: AbortSignal): Deps {
       remove: (p) => unlinkSync(p),
     },
     openBrowser,
-    stdout: stream(process.stdout),
-    stderr: stream(process.stderr),
+    stdout: fdStream(1),
+    stderr: fdStream(2),
     now: () => new Date(),
     sleep,
     signal,
