@@ -10,8 +10,8 @@
  * files and devices are read in chunks, with the signal and the cap checked between them.
  */
 import fs from 'node:fs';
-import net from 'node:net';
-import tty from 'node:tty';
+import type net from 'node:net';
+import type tty from 'node:tty';
 import { promisify } from 'node:util';
 import type { ReadLimit } from '../deps.js';
 
@@ -69,6 +69,10 @@ function readStream(stream: net.Socket, path: string, { maxBytes, signal }: Read
   });
 }
 
+/** net and tty only for a pipe, socket or terminal: loading them costs every run that reads a config file ~1.5 ms. */
+const loadNet = async (): Promise<typeof net> => (await import('node:net')).default;
+const loadTty = async (): Promise<typeof tty> => (await import('node:tty')).default;
+
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 export async function readCapped(path: string, limit: ReadLimit): Promise<Buffer> {
@@ -80,7 +84,7 @@ export async function readCapped(path: string, limit: ReadLimit): Promise<Buffer
     // Linux cannot reopen a socket through /proc: when stdin is one (as a parent's spawn() makes
     // it), file:///dev/stdin reads the descriptor itself.
     if ((e as NodeJS.ErrnoException).code !== 'ENXIO' || !STDIN_PATHS.has(path)) throw e;
-    return readStream(new net.Socket({ fd: 0, readable: true, writable: false }), path, limit);
+    return readStream(new (await loadNet()).Socket({ fd: 0, readable: true, writable: false }), path, limit);
   }
   let owned = true;
   try {
@@ -91,11 +95,12 @@ export async function readCapped(path: string, limit: ReadLimit): Promise<Buffer
     }
     if (st.isFIFO() || st.isSocket()) {
       owned = false;
-      return await readStream(new net.Socket({ fd, readable: true, writable: false }), path, limit);
+      return await readStream(new (await loadNet()).Socket({ fd, readable: true, writable: false }), path, limit);
     }
-    if (tty.isatty(fd)) {
+    const terminal = st.isCharacterDevice() ? await loadTty() : undefined;
+    if (terminal?.isatty(fd)) {
       owned = false;
-      return await readStream(new tty.ReadStream(fd), path, limit);
+      return await readStream(new terminal.ReadStream(fd), path, limit);
     }
     // Devices such as /dev/zero and /dev/null: reads that return at once. A directory fails here
     // with EISDIR, as readFileSync does.
