@@ -96,6 +96,16 @@ function stderrText(text: string, deps: Deps): string {
   return deps.stderr.isTTY ? terminalSafe(masked) : masked;
 }
 
+/**
+ * A cause's text for --debug: whatever its message quotes, the secrets typed for this run (a
+ * client secret, a device code, a token) and the values under secret keys in JSON show as ***.
+ */
+export async function withoutSecrets(text: string, inv: Invocation | undefined): Promise<string> {
+  const { maskSecretsInJsonText, scrubSecrets } = await import('../debug/redact.js');
+  const typed = inv?.kind === 'operation' ? inv.op.input.filter((m) => m.sensitive).flatMap((m) => [inv.members[m.name] ?? []].flat()) : [];
+  return scrubSecrets(maskSecretsInJsonText(text), typed);
+}
+
 export async function main(argv: readonly string[], deps: Deps): Promise<number> {
   let log: DebugLog = silentLog;
   let inv: Invocation | undefined;
@@ -119,7 +129,7 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
     if (e instanceof CliError) {
       // A non-Error cause prints as JS prints it; never as JSON, whose fields could hold secrets.
       // eslint-disable-next-line @typescript-eslint/no-base-to-string
-      if (log.enabled && e.cause !== undefined) log.debug('clidriver', `Cause: ${String(e.cause)}`);
+      if (log.enabled && e.cause !== undefined) log.debug('clidriver', `Cause: ${await withoutSecrets(String(e.cause), inv)}`);
       deps.stderr.write(stderrText(await printedError(e, argv, inv, deps), deps));
       return e.exitCode;
     }
