@@ -59,7 +59,9 @@ function classify(word: string, options: readonly OptionArity[]): Kind {
  * returns the indexes it did not consume, for the next parser. As argparse, every word is
  * classified first (so the first ambiguous word wins over any other error), then consumed.
  */
-function pass(argv: string[], indexes: readonly number[], options: readonly OptionArity[]): number[] {
+function pass(argv: string[], indexes: readonly number[], options: readonly OptionArity[], drop: Set<number>): number[] {
+  /** A list option's latest occurrence (its word and values): argparse keeps only the last one. */
+  const lastList = new Map<string, number[]>();
   const end = indexes.findIndex((i) => argv[i] === '--');
   const active = end < 0 ? indexes : indexes.slice(0, end);
   const kinds = active.map((i) => classify(argv[i] as string, options));
@@ -73,6 +75,11 @@ function pass(argv: string[], indexes: readonly number[], options: readonly Opti
     }
     const arity = options.find((o) => o.flag === c.flag)?.arity ?? 'none';
     argv[i] = c.inline === undefined ? c.flag : `${c.flag}=${c.inline}`;
+    const occurrence = [i];
+    if (arity === 'many') {
+      for (const earlier of lastList.get(c.flag) ?? []) drop.add(earlier);
+      lastList.set(c.flag, occurrence);
+    }
     if (c.inline !== undefined) {
       if (arity === 'none') throw new UsageError(`argument ${c.flag}: ignored explicit argument ${pyRepr(c.inline)}`);
       continue;
@@ -83,6 +90,7 @@ function pass(argv: string[], indexes: readonly number[], options: readonly Opti
     while (n + 1 < active.length && kinds[n + 1]?.kind === 'value' && (arity === 'many' || taken === 0)) {
       n++;
       taken++;
+      occurrence.push(active[n] as number);
     }
     if (taken === 0 && arity === 'one') throw new UsageError(`argument ${c.flag}: expected one argument`);
   }
@@ -101,21 +109,26 @@ export function prepassArgv(
   commandOptions: (command: string) => readonly OptionArity[] | undefined,
 ): string[] {
   const out = [...argv];
+  // Earlier occurrences of a list option (`--scopes a --scopes b` sends ["b"], as argparse's nargs='*').
+  const drop = new Set<number>();
   const left = pass(
     out,
     out.map((_, i) => i),
     globals,
+    drop,
   );
+  const kept = (): string[] => out.filter((_, i) => !drop.has(i));
   const commandIndex = left.find((i) => classify(out[i] as string, globals).kind === 'value');
-  if (commandIndex === undefined) return out;
+  if (commandIndex === undefined) return kept();
   const options = commandOptions(out[commandIndex] as string);
-  if (options === undefined) return out;
+  if (options === undefined) return kept();
   pass(
     out,
     left.filter((i) => i > commandIndex),
     options,
+    drop,
   );
-  return out;
+  return kept();
 }
 
 /**

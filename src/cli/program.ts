@@ -93,7 +93,11 @@ function toCommander(o: OptionSpec): Option {
     case 'negated':
       return new Option(flag);
     case 'list':
-      return new Option(`${flag} <values...>`).argParser((v: string, prev: unknown) => [...((prev as string[] | undefined) ?? []), v]);
+      // argparse's nargs='*': `--scopes` alone is an empty list (commander leaves `true` for it: listValue).
+      return new Option(`${flag} [values...]`).argParser((v: string, prev: unknown) => [
+        ...(Array.isArray(prev) ? (prev as string[]) : []),
+        v,
+      ]);
     case 'integer':
       return new Option(`${flag} <value>`).argParser(onceParser(flag, (v) => timeoutValue(flag, v)));
     case 'choice': {
@@ -233,7 +237,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
       const members: Record<string, string | string[]> = {};
       for (const m of op.input) {
         const v = opts[m.name]; // commander's key for --client-id is clientId: the member name
-        if (v !== undefined) members[m.name] = v as string | string[];
+        if (v !== undefined) members[m.name] = v === true ? [] : (v as string | string[]);
       }
       result = { kind: 'operation', op, members, options: optionValues(OPERATION_OPTIONS, opts), ...withGlobals(c, spec) };
     });

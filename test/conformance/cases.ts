@@ -428,9 +428,38 @@ function errorCases(): Case[] {
   ];
 }
 
+/** A RegisterClient answer, fixed so both sides print the same. */
+const REGISTERED = JSON.stringify({
+  clientId: 'cid-1',
+  clientSecret: 'csecret-1',
+  clientIdIssuedAt: 1700000000,
+  clientSecretExpiresAt: 1707776000,
+});
+const REGISTER = ['register-client', '--client-name', 'x', '--client-type', 'public', '--endpoint-url', 'URL'];
+
+/** --scopes is argparse's nargs='*': no value is an empty list, and the last occurrence wins (the bodies are compared). */
+function listCases(): Case[] {
+  return [
+    ['--scopes'],
+    ['--scopes', 'a', '--scopes', 'b', 'c'],
+    ['--scopes', 'a', 'b', '--scopes'],
+    ['--scopes=a', '--scopes', 'b'],
+    ['--scopes', 'b', '--scopes=a'],
+  ].map((scopes) => ({
+    name: `register-client ${scopes.join(' ')}`,
+    args: [...REGISTER, ...scopes],
+    responses: [{ path: '/client/register', status: 200, headers: { 'content-type': 'application/json' }, body: REGISTERED }],
+    v1Code: 0,
+    ourCode: 0,
+    stderr: 'empty' as const,
+    requests: 1,
+  }));
+}
+
 function inputCases(): Case[] {
   const base = ['start-device-authorization', '--endpoint-url', 'URL'];
   return [
+    ...listCases(),
     { name: 'missing all required', args: base, v1Code: 2, ourCode: 252, stderr: 'usage', requests: 0 },
     { name: 'missing two required', args: [...base, '--client-id', 'x'], v1Code: 2, ourCode: 252, stderr: 'usage', requests: 0 },
     // We list v2's choices (yaml, yaml-stream, off; yaml-input): the README's deliberate differences.
