@@ -9,7 +9,8 @@ import { CliError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import { ERROR_FORMAT_CHOICES } from './spec.js';
 import { maskUrlCredentials } from '../debug/mask-url.js';
 import { terminalSafe } from '../debug/terminal-safe.js';
-import { parseArgv, type Invocation } from './program.js';
+import type { Invocation } from './program.js';
+import { quickParse } from './quick-parse.js';
 import { PROG, USAGE_BLOCK } from './usage.js';
 import { versionLine } from './version.js';
 
@@ -110,7 +111,8 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
   let log: DebugLog = silentLog;
   let inv: Invocation | undefined;
   try {
-    inv = parseArgv(argv);
+    // commander only when the words need a parser (program.js is a chunk of its own).
+    inv = quickParse(argv) ?? (await import('./program.js')).parseArgv(argv);
     if ('globals' in inv && inv.globals.debug) {
       log = createDebugLog((t) => deps.stderr.write(stderrText(t, deps)), deps.now);
       log.debug('clidriver', `CLI version: ${versionLine(deps.platform)}`);

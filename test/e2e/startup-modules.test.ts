@@ -104,6 +104,17 @@ for (const [name, args, code] of [
   });
 }
 
+test('--version, help and a manual load no parser: commander stays unloaded (quick-parse.ts)', async () => {
+  for (const args of [['--version'], ['help'], ['start-device-authorization', 'help']]) {
+    const { sources } = await loaded(args);
+    assert.deepEqual(
+      sources.filter((s) => s.startsWith('node_modules/commander/') || s === 'src/cli/program.ts'),
+      [],
+      args.join(' '),
+    );
+  }
+});
+
 test('a call loads the SDK and our handler, not the SDK defaults we replace', async () => {
   const reg = (await emu.post('/client/register', { clientName: 'modules', clientType: 'public' })).json as {
     clientId: string;
