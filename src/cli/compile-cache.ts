@@ -9,9 +9,9 @@
  * Node version and the bundle's hash. Anything that goes wrong (no HOME, a read-only or full
  * disk, a rejected cache) only means compiling as usual: never a warning, never a failure.
  * Skipped when NODE_DISABLE_COMPILE_CACHE is set, as Node's own cache is. A new bundle (an upgrade)
- * removes the directories of older bundles under the same Node.
+ * removes the directories of other bundles under the same Node but for the newest three.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join, sep } from 'node:path';
@@ -52,15 +52,24 @@ interface ModuleClass {
   wrap(code: string): string;
 }
 
-/** A new cache directory: the ones of earlier bundles under this same Node are of no more use. */
+/** How many other bundles' directories (under this same Node) a new one leaves in place. */
+const KEEP_OTHER_BUNDLES = 3;
+
+/**
+ * A new cache directory (an upgrade, or another install): the directories of other bundles under
+ * this same Node are removed but for the newest few, so two installs used in turn (a global one
+ * and a project's, say) keep a cache each instead of removing each other's on every run.
+ */
 function pruneOlderBundles(dir: string): void {
   try {
     const parent = dirname(dir);
     const ours = basename(dir);
     const prefix = ours.slice(0, -BUNDLE_HASH.length);
-    for (const name of readdirSync(parent)) {
-      if (name !== ours && name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
-    }
+    const others = readdirSync(parent)
+      .filter((name) => name !== ours && name.startsWith(prefix))
+      .map((name) => ({ name, mtime: statSync(join(parent, name)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime);
+    for (const { name } of others.slice(KEEP_OTHER_BUNDLES)) rmSync(join(parent, name), { recursive: true, force: true });
   } catch {
     // Nothing there yet, or not ours to remove.
   }

@@ -4,7 +4,7 @@
  * when it cannot be written or holds garbage.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { makeSandbox, runCli } from '../helpers/cli.js';
@@ -75,6 +75,35 @@ test('NODE_DISABLE_COMPILE_CACHE turns it off', async () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     assert.deepEqual(cacheDirs(env.XDG_CACHE_HOME), []);
+  } finally {
+    sb.cleanup();
+  }
+});
+
+test("another bundle's cache is kept (two installs used in turn), and only the newest three others", async () => {
+  const sb = makeSandbox();
+  try {
+    const env = { ...sb.env, XDG_CACHE_HOME: join(sb.dir, 'cache') };
+    const root = join(env.XDG_CACHE_HOME, 'sso-oidc');
+    // Other bundles' directories, as other installs or earlier versions left them, oldest first.
+    const others = ['0000000000000001', '0000000000000002', '0000000000000003', '0000000000000004'].map(
+      (hash) => `cli-node-${process.version}-${process.arch}-${hash}`,
+    );
+    others.forEach((name, i) => {
+      mkdirSync(join(root, name), { recursive: true });
+      const t = new Date(Date.now() - (others.length - i) * 60_000);
+      utimesSync(join(root, name), t, t);
+    });
+    const r = await runCli(SKELETON, { env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const left = cacheDirs(env.XDG_CACHE_HOME);
+    assert.equal(left.length, 4, left.join(' '));
+    assert.deepEqual(
+      others.filter((o) => left.includes(o)),
+      others.slice(1),
+      'the oldest other is removed, the newest three stay',
+    );
   } finally {
     sb.cleanup();
   }
