@@ -8,7 +8,7 @@ import { chromium, type BrowserServer } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** The flags click.mjs launches Chromium with when it has no server to connect to. */
+/** The flags the tests launch Chromium with (click.mjs, a plain script, lists the same when it has no server to connect to). */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
