@@ -85,6 +85,9 @@ function timeoutValue(flag: string, v: string): number {
   return n;
 }
 
+/** What commander passes a list option's parser for the flag given alone. */
+const NO_VALUES = Symbol('no values');
+
 /** One option of the spec as a commander Option, whatever its kind. */
 function toCommander(o: OptionSpec): Option {
   const { flag } = o;
@@ -93,11 +96,12 @@ function toCommander(o: OptionSpec): Option {
     case 'negated':
       return new Option(flag);
     case 'list':
-      // argparse's nargs='*': `--scopes` alone is an empty list (commander leaves `true` for it: listValue).
-      return new Option(`${flag} [values...]`).argParser((v: string, prev: unknown) => [
-        ...(Array.isArray(prev) ? (prev as string[]) : []),
-        v,
-      ]);
+      // argparse's nargs='*': the flag alone is an empty list (commander hands the preset to the parser).
+      return new Option(`${flag} [values...]`)
+        .preset(NO_VALUES)
+        .argParser((v: string | typeof NO_VALUES, prev: unknown) =>
+          v === NO_VALUES ? [] : [...(Array.isArray(prev) ? (prev as string[]) : []), v],
+        );
     case 'integer':
       return new Option(`${flag} <value>`).argParser(onceParser(flag, (v) => timeoutValue(flag, v)));
     case 'choice': {
@@ -237,7 +241,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
       const members: Record<string, string | string[]> = {};
       for (const m of op.input) {
         const v = opts[m.name]; // commander's key for --client-id is clientId: the member name
-        if (v !== undefined) members[m.name] = v === true ? [] : (v as string | string[]);
+        if (v !== undefined) members[m.name] = v as string | string[];
       }
       result = { kind: 'operation', op, members, options: optionValues(OPERATION_OPTIONS, opts), ...withGlobals(c, spec) };
     });

@@ -100,3 +100,19 @@ test('commands: version, help, unknown, none', () => {
     },
   );
 });
+
+test("a list option given alone is an empty list and the last occurrence wins, for login's --scopes as for members", () => {
+  for (const [argv, scopes] of [
+    [['login', '--scopes'], []],
+    [
+      ['login', '--scopes', 'a', '--scopes', 'b', 'c'],
+      ['b', 'c'],
+    ],
+  ] as const) {
+    const inv = parseArgv(argv);
+    assert.ok(inv.kind === 'login');
+    assert.deepEqual(inv.options.scopes, scopes, argv.join(' '));
+  }
+  const op = parseArgv(['register-client', '--client-name', 'x', '--client-type', 'public', '--scopes']) as OperationInvocation;
+  assert.deepEqual(op.members['scopes'], []);
+});
