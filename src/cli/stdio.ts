@@ -20,13 +20,6 @@ type Fd = 1 | 2;
 
 const nodeStream = (fd: Fd): NodeJS.WriteStream => (fd === 1 ? process.stdout : process.stderr);
 
-function onStreamError(fd: Fd): (e: NodeJS.ErrnoException) => void {
-  return (e) => {
-    if (e.code !== 'EPIPE') throw e;
-    if (fd === 1) process.exit(0);
-  };
-}
-
 function errorCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null ? (e as NodeJS.ErrnoException).code : undefined;
 }
@@ -36,11 +29,20 @@ export function fdStream(fd: Fd): OutStream {
   let closed = false;
   let tty: boolean | undefined;
 
+  /** EPIPE, from a write or from the stream: the one rule for a reader that went away. */
+  const readerGone = (): void => {
+    closed = true;
+    if (fd === 1) process.exit(0);
+  };
+
   /** Node's stream for this descriptor, with the EPIPE rule; from now on every write goes through it. */
   const useStream = (): NodeJS.WriteStream => {
     if (stream === undefined) {
       stream = nodeStream(fd);
-      stream.on('error', onStreamError(fd));
+      stream.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') throw e;
+        readerGone();
+      });
     }
     return stream;
   };
@@ -74,8 +76,7 @@ export function fdStream(fd: Fd): OutStream {
         if (code === 'EAGAIN') {
           useStream().write(rest);
         } else if (code === 'EPIPE') {
-          closed = true;
-          if (fd === 1) process.exit(0);
+          readerGone();
         } else {
           throw e;
         }
