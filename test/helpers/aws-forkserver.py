@@ -43,6 +43,85 @@ try:
 except ImportError:
     pass
 
+import botocore.loaders as loaders  # noqa: E402  (v2's own copy is also imported by this name)
+
+
+def warm_data():
+    """The CLI's installed data, read once here, so a run does not read it again.
+
+    After the imports, a run spends most of its CPU on two things it does the same way every time
+    from files that come with the CLI: parsing their JSON (endpoints.json, partitions.json, the
+    service models: ~30 ms) and listing which services have a model of each type (five walks of
+    the data directories, ~400 services each: ~40 ms). Both answers are made here, before any fork,
+    by botocore's own code, and a child finds them where botocore asks:
+    - loaders.json.loads(text) returns what this server parsed from exactly that text, once per text
+      in each child (a second load of the same text parses it again, so no two loads share an
+      object that one could change under the other; a child's changes never reach this server,
+      which forks every child from the same memory). Any text not parsed here is parsed as usual.
+    - Loader.list_available_services(type) answers from what each data directory held here, when
+      every directory the child's loader searches is one of the CLI's own (which no test
+      changes); a loader with any other directory (AWS_DATA_PATH, ~/.aws/models) walks as usual.
+    """
+    real_json = loaders.json
+    parsed = {}
+    taken = set()
+
+    class WarmJson:
+        def __getattr__(self, name):
+            return getattr(real_json, name)
+
+        @staticmethod
+        def loads(s, **kwargs):
+            if isinstance(s, str) and kwargs.get('object_pairs_hook') is loaders.OrderedDict and len(kwargs) == 1:
+                if warming:
+                    data = parsed[s] = real_json.loads(s, **kwargs)
+                    return data
+                if s in parsed and s not in taken:
+                    taken.add(s)
+                    return parsed[s]
+            return real_json.loads(s, **kwargs)
+
+    own_dirs = [loaders.Loader.BUILTIN_DATA_PATH, os.path.join(os.path.dirname(awscli.__file__), 'data')]
+    own_dirs = [d for d in own_dirs if os.path.isdir(d)]
+    warming = True
+    loaders.json = WarmJson()
+    files = loaders.JSONFileLoader()
+    for d in own_dirs:
+        names = [os.path.join(d, n) for n in os.listdir(d) if n.endswith('.json')]
+        for service in ('sso-oidc', 'sso', 'sdb'):
+            for version in sorted(os.listdir(os.path.join(d, service))) if os.path.isdir(os.path.join(d, service)) else []:
+                vdir = os.path.join(d, service, version)
+                names += [os.path.join(vdir, n) for n in os.listdir(vdir) if '.json' in n]
+        for name in names:
+            files.load_file(name[: name.index('.json')])
+    warming = False
+
+    types = ('service-2', 'waiters-2', 'paginators-1', 'endpoint-rule-set-1')
+    listed = {
+        (d, t): frozenset(loaders.Loader(extra_search_paths=[d], include_default_search_paths=False).list_available_services(t))
+        for d in own_dirs
+        for t in types
+    }
+    walk = loaders.Loader.list_available_services
+
+    def list_available_services(self, *args, **kwargs):
+        key = ('list_available_services',) + args  # as botocore's instance_cache keys it
+        for pair in sorted(kwargs.items()):
+            key += pair
+        if key in self._cache:
+            return self._cache[key]
+        type_name = args[0] if args else kwargs.get('type_name')
+        found = [listed.get((d, type_name)) for d in self._potential_locations()]
+        if not found or None in found:
+            return walk(self, *args, **kwargs)
+        self._cache[key] = data = sorted(frozenset().union(*found))
+        return data
+
+    loaders.Loader.list_available_services = list_available_services
+
+
+warm_data()
+
 
 def child(req, in_fd, out_w, err_w):
     """Runs in the forked child: never returns."""
