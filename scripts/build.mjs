@@ -30,6 +30,18 @@ const REPLACED = {
 const lazyChildProcess = join(stubs, 'child-process.cjs');
 const sigV4Config = `${sep}@aws-sdk${sep}core${sep}dist-es${sep}submodules${sep}httpAuthSchemes${sep}`;
 const clientDir = `${sep}node_modules${sep}@aws-sdk${sep}client-sso-oidc${sep}`;
+const awsDir = join(root, 'src', 'aws') + sep;
+
+/**
+ * node:https and node:tls as src/aws/ imports them: a module whose members are getters that load
+ * the real one on first use (as scripts/bundle/child-process.cjs does for child_process), so the
+ * TLS stack (tls, _tls_wrap, https, secure contexts: ~2 ms) loads only for an https:// endpoint.
+ */
+const LAZY_BUILTINS = new Set(['node:https', 'node:tls']);
+const lazyBuiltin = async (id) =>
+  `let real;const load=()=>(real??=require(${JSON.stringify(id)}));` +
+  `for(const name of ${JSON.stringify(Object.keys(await import(id)).filter((n) => n !== 'default'))})` +
+  'Object.defineProperty(exports,name,{enumerable:true,get:()=>load()[name]});';
 
 const trimSdk = {
   name: 'trim-sdk',
@@ -40,6 +52,10 @@ const trimSdk = {
     b.onResolve({ filter: /^node:zlib$/ }, (args) =>
       /Crc32Node\.js$/.test(args.importer) ? { path: join(stubs, 'zlib-crc32.cjs') } : undefined,
     );
+    b.onResolve({ filter: /^node:(https|tls)$/ }, (args) =>
+      LAZY_BUILTINS.has(args.path) && args.importer.startsWith(awsDir) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => ({ contents: await lazyBuiltin(args.path), loader: 'js' }));
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       args.importer === lazyChildProcess ? { path: 'node:child_process', external: true } : { path: lazyChildProcess },
     );

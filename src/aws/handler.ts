@@ -14,7 +14,7 @@ import { Readable } from 'node:stream';
 import { buildQueryString, HttpResponse, type HttpRequest } from '@smithy/core/protocols';
 import type { HttpHandlerOptions } from '@smithy/types';
 import type { ConnectionSettings } from './socket.js';
-import { createAgents } from './connection.js';
+import { createAgents, type Agents } from './connection.js';
 
 /** The error NodeHttpHandler rejects with when the call is aborted. */
 function abortError(signal: AbortSignal): Error {
@@ -54,7 +54,7 @@ function writeBody(req: http.ClientRequest, body: unknown): void {
 export class SendHandler {
   readonly metadata = { handlerProtocol: 'http/1.1' };
   private readonly settings: ConnectionSettings;
-  private readonly agents: { httpAgent: http.Agent; httpsAgent: https.Agent };
+  private readonly agents: Agents;
 
   constructor(settings: ConnectionSettings) {
     this.settings = settings;
@@ -111,7 +111,6 @@ export class SendHandler {
   }
 
   destroy(): void {
-    this.agents.httpAgent.destroy();
-    this.agents.httpsAgent.destroy();
+    this.agents.destroy();
   }
 }

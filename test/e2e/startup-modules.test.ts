@@ -146,6 +146,8 @@ test('a call loads the SDK and our handler, not the SDK defaults we replace', as
   );
   assert.deepEqual(replaced, []);
   for (const b of ['http2', 'zlib', 'internal/deps/undici/undici', 'child_process']) assert.ok(!builtins.includes(b), `${b} was loaded`);
+  // An http:// endpoint: the TLS stack stays unloaded (src/aws/connection.ts makes the https Agent on first use).
+  for (const b of ['https', 'tls', '_tls_wrap']) assert.ok(!builtins.includes(b), `${b} was loaded for an http:// call`);
 });
 
 test('json loads no YAML code; yaml output loads our emitter only; --cli-input-yaml loads the yaml package', async () => {
