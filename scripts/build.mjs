@@ -78,6 +78,8 @@ const common = {
   absWorkingDir: root,
   logLevel: 'warning',
   plugins: [trimSdk],
+  // src/cli/system.ts: the version without reading package.json on every run.
+  define: { __SSO_OIDC_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf-8')).version) },
   // CommonJS dependencies (commander) call require() for Node built-ins.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 };
@@ -274,8 +276,10 @@ async function bundleCjs(name, entryPoints) {
     minifyWhitespace: true,
     legalComments: 'none',
     logLevel: 'warning',
-    define: { 'import.meta.url': '__import_meta_url' },
-    banner: { js: "var __import_meta_url=require('node:url').pathToFileURL(__filename).href;" },
+    // import.meta.url, made when read: few files read it, and each file would otherwise load
+    // node:url and build its URL as it starts.
+    define: { 'import.meta.url': '__import_meta.url' },
+    banner: { js: "var __import_meta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
   });
   void second;
   // The chunk graph in terms of the shipped files (the ESM pass's names, relocated).

@@ -45,8 +45,12 @@ export function systemDeps(signal: AbortSignal): Deps {
   };
 }
 
-/** Our version, from the package.json above this file (dist/src/cli/ when built, src/cli/ under tsx). */
+/** Set by scripts/build.mjs to package.json's version; absent when the sources run under tsx. */
+declare const __SSO_OIDC_VERSION__: string | undefined;
+
+/** Our version: the bundle's, else from the package.json above this file (src/cli/ under tsx). */
 function packageVersion(): string {
+  if (typeof __SSO_OIDC_VERSION__ === 'string') return __SSO_OIDC_VERSION__;
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf-8')) as { version: string }).version;
