@@ -14,12 +14,12 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { homedir, release, type } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { dirname } from 'node:path';
 import type { Deps } from '../deps.js';
 import { fdStream } from './stdio.js';
 import { timerMs } from '../timer.js';
+import { systemPlatform } from './version.js';
 
 export function systemDeps(signal: AbortSignal): Deps {
   return {
@@ -41,19 +41,8 @@ export function systemDeps(signal: AbortSignal): Deps {
     now: () => new Date(),
     sleep,
     signal,
-    platform: { version: packageVersion(), system: type(), release: release(), node: process.version },
+    platform: systemPlatform(),
   };
-}
-
-/** Set by scripts/build.mjs to package.json's version; absent when the sources run under tsx. */
-declare const __SSO_OIDC_VERSION__: string | undefined;
-
-/** Our version: the bundle's, else from the package.json above this file (src/cli/ under tsx). */
-function packageVersion(): string {
-  if (typeof __SSO_OIDC_VERSION__ === 'string') return __SSO_OIDC_VERSION__;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf-8')) as { version: string }).version;
 }
 
 /** Resolves after ms, or at once when the signal aborts; leaves no listener behind (login polls). */

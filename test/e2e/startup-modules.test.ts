@@ -47,7 +47,7 @@ async function loaded(args: string[], expectedCode = 0): Promise<Loaded> {
   assert.equal(r.code, expectedCode, r.stderr);
   const { files, builtins } = JSON.parse(readFileSync(record, 'utf-8')) as { files: string[]; builtins: string[] };
   const ours = files.map((f) => relative(ROOT, f)).filter((f) => f.startsWith('dist/'));
-  assert.ok(ours.includes('dist/cli/entry.cjs'), `the bundle ran: ${files.join(' ')}`);
+  assert.ok(ours.includes('dist/cli/start.cjs'), `the bundle ran: ${files.join(' ')}`);
   const outside = files
     .map((f) => relative(ROOT, f))
     .filter((f) => !f.startsWith('dist/') && !f.startsWith('bin/') && !f.startsWith('test/helpers/'));
@@ -103,6 +103,14 @@ for (const [name, args, code] of [
     );
   });
 }
+
+test('--version alone is answered before the CLI loads: no entry.cjs, no compile cache (version.ts)', async () => {
+  const { files, stdout } = await loaded(['--version']);
+  assert.match(stdout, /^sso-oidc\/\d+\.\d+\.\d+ Node\.js\//);
+  assert.ok(!files.includes('dist/cli/entry.cjs'), files.join(' '));
+  const other = await loaded(['--version', '--debug']);
+  assert.ok(other.files.includes('dist/cli/entry.cjs'), 'any other words go through main()');
+});
 
 test('--version, help and a manual load no parser: commander stays unloaded (quick-parse.ts)', async () => {
   for (const args of [['--version'], ['help'], ['start-device-authorization', 'help']]) {
