@@ -125,7 +125,8 @@ test('the request record keeps the last N requests (default 1000)', async () => 
     assert.equal((wire.json.requests as unknown[]).length, 3);
   });
   await withEmulator({}, async (emu) => {
-    for (let i = 0; i < 1005; i += 1) await emu.post('/nope', 'x');
+    // 1005 requests, 15 at a time (one after another they took 1.5-6 s of the suite).
+    for (let i = 0; i < 1005; i += 15) await Promise.all(Array.from({ length: 15 }, () => emu.post('/nope', 'x')));
     assert.equal(emu.requests().length, 1000);
   });
 });
