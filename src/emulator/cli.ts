@@ -4,7 +4,7 @@
  * SIGTERM. Everything else goes to stderr.
  */
 import { parseIamCredentials } from './iam.js';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT } from '../errors.js';
 import { startEmulator } from './server.js';
 import type { Emulator, EmulatorOptions } from './types.js';
@@ -80,9 +80,18 @@ function program(io: CliIo): Command {
     .option('--token-expires-in <seconds>', 'lifetime of an access token', integer(1), 28_800)
     .option('--latency <ms>', 'delay every API response by MS milliseconds', integer(0), 0)
     .option('--request-log <count>', 'keep the last COUNT requests for GET /emulator/requests', integer(0), 1000)
-    .option('--admin-token <token>', 'require "Authorization: Bearer TOKEN" on the /emulator/ admin endpoints (shared machines)')
+    .addOption(
+      // The environment forms keep secrets out of `ps`, which any user of a shared machine can read.
+      new Option('--admin-token <token>', 'require "Authorization: Bearer TOKEN" on the /emulator/ admin endpoints (shared machines)').env(
+        'SSO_OIDC_EMULATOR_ADMIN_TOKEN',
+      ),
+    )
     .option('--verbose', 'log one line per request (method, path, status) to stderr')
-    .option('--iam-credentials <AKID:SECRET>', 'accept CreateTokenWithIAM requests signed (SigV4) with these credentials', iamCredentials)
+    .addOption(
+      new Option('--iam-credentials <AKID:SECRET>', 'accept CreateTokenWithIAM requests signed (SigV4) with these credentials')
+        .argParser(iamCredentials)
+        .env('SSO_OIDC_EMULATOR_IAM_CREDENTIALS'),
+    )
     .showHelpAfterError('(run sso-oidc-emulator --help for usage)')
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .exitOverride();

@@ -34,8 +34,8 @@ interface Running {
   exit: Promise<number | null>;
 }
 
-function launch(args: string[]): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+function launch(args: string[], env: NodeJS.ProcessEnv = process.env): Running {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let err = '';
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -170,6 +170,20 @@ test('--host 0.0.0.0 warns that the admin API is reachable; --admin-token and --
   assert.equal(await r.exit, 0);
   assert.match(r.stderr(), /warning: listening on 0\.0\.0\.0: the admin API \(\/emulator\/\) is reachable from the network\./);
   assertNoStack(r.stderr());
+});
+
+test('SSO_OIDC_EMULATOR_ADMIN_TOKEN: the admin token from the environment, out of the command line', async () => {
+  const r = launch(['--port', '0'], { ...process.env, SSO_OIDC_EMULATOR_ADMIN_TOKEN: 'env-tok-456' });
+  const url = await nextLine(r);
+  try {
+    assert.equal((await fetch(`${url}/emulator/requests`)).status, 401);
+    assert.equal((await fetch(`${url}/emulator/requests`, { headers: { Authorization: 'Bearer env-tok-456' } })).status, 200);
+    const cmdline = readFileSync(`/proc/${r.child.pid}/cmdline`, 'utf-8');
+    assert.doesNotMatch(cmdline, /env-tok-456/, 'not in what ps shows');
+  } finally {
+    r.child.kill('SIGTERM');
+  }
+  assert.equal(await r.exit, 0);
 });
 
 test('a loopback --host gives no warning', async () => {
