@@ -37,7 +37,6 @@ const awsDir = join(root, 'src', 'aws') + sep;
  * the real one on first use (as scripts/bundle/child-process.cjs does for child_process), so the
  * TLS stack (tls, _tls_wrap, https, secure contexts: ~2 ms) loads only for an https:// endpoint.
  */
-const LAZY_BUILTINS = new Set(['node:https', 'node:tls']);
 const lazyBuiltin = async (id) =>
   `let real;const load=()=>(real??=require(${JSON.stringify(id)}));` +
   `for(const name of ${JSON.stringify(Object.keys(await import(id)).filter((n) => n !== 'default'))})` +
@@ -53,7 +52,7 @@ const trimSdk = {
       /Crc32Node\.js$/.test(args.importer) ? { path: join(stubs, 'zlib-crc32.cjs') } : undefined,
     );
     b.onResolve({ filter: /^node:(https|tls)$/ }, (args) =>
-      LAZY_BUILTINS.has(args.path) && args.importer.startsWith(awsDir) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+      args.importer.startsWith(awsDir) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => ({ contents: await lazyBuiltin(args.path), loader: 'js' }));
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
@@ -78,7 +77,7 @@ const common = {
   absWorkingDir: root,
   logLevel: 'warning',
   plugins: [trimSdk],
-  // src/cli/system.ts: the version without reading package.json on every run.
+  // src/cli/version.ts: the version without reading package.json on every run.
   define: { __SSO_OIDC_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf-8')).version) },
   // CommonJS dependencies (commander) call require() for Node built-ins.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },

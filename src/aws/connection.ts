@@ -35,8 +35,8 @@ class HttpAgent extends http.Agent {
 }
 
 /**
- * The https Agent class, made on first use: node:https and node:tls (bundled as lazy modules,
- * scripts/bundle/lazy-builtin.cjs) load only when a call goes to an https:// endpoint, so an
+ * The https Agent class, made on first use: node:https and node:tls (which scripts/build.mjs
+ * bundles as modules of getters) load only when a call goes to an https:// endpoint, so an
  * http:// call, the emulator's usual case, never loads the TLS stack.
  */
 let HttpsAgentClass: (new (settings: ConnectionSettings) => https.Agent) | undefined;
