@@ -1,11 +1,15 @@
 /**
- * The invocations that need no parser: `--version`, `help` and `COMMAND help`, typed exactly so.
- * For them main() skips commander (its module and the command tree it builds: ~1 ms of each
- * start-up); what they return is what parseArgv returns for the same words, which
+ * The invocations that need no parser: `--version`, `help`, `COMMAND help` and an operation's
+ * input skeleton (`OPERATION --generate-cli-skeleton [input|output|yaml-input]`), typed exactly
+ * so. For them main() skips commander (its module and the command tree it builds: ~1-3 ms of
+ * each start-up); what they return is what parseArgv returns for the same words, which
  * test/unit/quick-parse.test.ts checks for every command. Anything else: undefined.
  */
+import { OPERATIONS } from '../model/operations/index.js';
 import type { Invocation } from './program.js';
-import { COMMANDS, findCommand } from './spec.js';
+import { COMMANDS, defaultGlobals, findCommand, OPERATION_OPTIONS, optionValues, SKELETON_CHOICES } from './spec.js';
+
+const SKELETON_FLAG = '--generate-cli-skeleton';
 
 export function quickParse(argv: readonly string[]): Invocation | undefined {
   if (argv.length === 1 && argv[0] === '--version') return { kind: 'version' };
@@ -13,6 +17,20 @@ export function quickParse(argv: readonly string[]): Invocation | undefined {
   if (argv.length === 2 && argv[1] === 'help') {
     const spec = findCommand(argv[0] as string);
     if (spec?.globals === true) return { kind: 'help', command: spec.name };
+  }
+  if ((argv.length === 2 || argv.length === 3) && argv[1] === SKELETON_FLAG) {
+    const op = OPERATIONS.find((o) => o.cliName === argv[0]);
+    const choice = argv[2] ?? true; // bare: the option's implied value (input)
+    if (op === undefined || (choice !== true && !(SKELETON_CHOICES as readonly string[]).includes(choice))) return undefined;
+    return {
+      kind: 'operation',
+      op,
+      members: {},
+      options: optionValues(OPERATION_OPTIONS, { generateCliSkeleton: choice }),
+      globals: defaultGlobals(),
+      unknown: [],
+      argv,
+    };
   }
   return undefined;
 }

@@ -112,8 +112,13 @@ test('--version alone is answered before the CLI loads: no entry.cjs, no compile
   assert.ok(other.files.includes('dist/cli/entry.cjs'), 'any other words go through main()');
 });
 
-test('--version, help and a manual load no parser: commander stays unloaded (quick-parse.ts)', async () => {
-  for (const args of [['--version'], ['help'], ['start-device-authorization', 'help']]) {
+test('--version, help, a manual and an input skeleton load no parser: commander stays unloaded (quick-parse.ts)', async () => {
+  for (const args of [
+    ['--version'],
+    ['help'],
+    ['start-device-authorization', 'help'],
+    ['start-device-authorization', '--generate-cli-skeleton'],
+  ]) {
     const { sources } = await loaded(args);
     assert.deepEqual(
       sources.filter((s) => s.startsWith('node_modules/commander/') || s === 'src/cli/program.ts'),

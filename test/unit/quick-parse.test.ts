@@ -3,11 +3,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseArgv } from '../../src/cli/program.js';
 import { quickParse } from '../../src/cli/quick-parse.js';
-import { commandNames } from '../../src/cli/spec.js';
+import { commandNames, SKELETON_CHOICES } from '../../src/cli/spec.js';
+import { OPERATIONS } from '../../src/model/operations/index.js';
 
-const answered = [['--version'], ['help'], ...commandNames().map((c) => [c, 'help'])];
+const skeletons = OPERATIONS.flatMap((o) => [
+  [o.cliName, '--generate-cli-skeleton'],
+  ...SKELETON_CHOICES.map((choice) => [o.cliName, '--generate-cli-skeleton', choice]),
+]);
+const answered = [['--version'], ['help'], ...commandNames().map((c) => [c, 'help']), ...skeletons];
 
-test('--version, help and every COMMAND help: the same invocation as parseArgv', () => {
+test('--version, help, every COMMAND help and every input skeleton: the same invocation as parseArgv', () => {
   for (const argv of answered) {
     const quick = quickParse(argv);
     if (quick === undefined) {
@@ -28,6 +33,12 @@ test('anything else is left to the parser', () => {
     ['bogus', 'help'],
     ['login', 'help', 'x'],
     ['--versio'],
+    ['start-device-authorization', '--generate-cli-skeleton', 'inp'],
+    ['start-device-authorization', '--generate-cli-skeleton', 'xml'],
+    ['start-device-authorization', '--generate-cli-skeleton', 'input', '--debug'],
+    ['start-device-authorization', '--generate-cli-skeleto'],
+    ['login', '--generate-cli-skeleton'],
+    ['bogus', '--generate-cli-skeleton'],
   ]) {
     assert.equal(quickParse(argv), undefined, argv.join(' '));
   }
