@@ -7,8 +7,9 @@
  */
 import { OPERATIONS } from '../model/operations/index.js';
 import type { Invocation } from './program.js';
-import { COMMANDS, defaultGlobals, findCommand, OPERATION_OPTIONS, optionValues, SKELETON_CHOICES } from './spec.js';
+import { COMMANDS, defaultGlobals, findCommand, OPERATION_OPTIONS, optionKey, optionValues, SKELETON_CHOICES } from './spec.js';
 
+/** The one flag of OPERATION_OPTIONS this answers for. */
 const SKELETON_FLAG = '--generate-cli-skeleton';
 
 export function quickParse(argv: readonly string[]): Invocation | undefined {
@@ -26,7 +27,7 @@ export function quickParse(argv: readonly string[]): Invocation | undefined {
       kind: 'operation',
       op,
       members: {},
-      options: optionValues(OPERATION_OPTIONS, { generateCliSkeleton: choice }),
+      options: optionValues(OPERATION_OPTIONS, { [optionKey(SKELETON_FLAG)]: choice }),
       globals: defaultGlobals(),
       unknown: [],
       argv,
