@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { joinUnparsedUrl } from '../../src/aws/settings.js';
@@ -53,6 +54,22 @@ test('a FIFO nobody writes: the abort signal ends the read and main returns 130'
   } finally {
     deps.cleanup();
   }
+});
+
+test('a regular file: read whole up to the cap, refused past it; a /proc file that says 0 bytes is read too', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sso-oidc-read-'));
+  try {
+    const file = join(dir, 'f');
+    const text = 'x'.repeat(200_000); // more than one chunk
+    writeFileSync(file, text);
+    assert.equal((await readCapped(file, { maxBytes: 200_000 })).toString(), text, 'exactly at the cap');
+    await assert.rejects(readCapped(file, { maxBytes: 199_999 }), { code: 'EFBIG' });
+    writeFileSync(file, '');
+    assert.equal((await readCapped(file, { maxBytes: 10 })).length, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.match((await readCapped('/proc/self/status', { maxBytes: 1_000_000 })).toString(), /^Name:/);
 });
 
 test('/dev/zero is cut off just past the cap', async () => {
