@@ -1,9 +1,10 @@
 /** `sso-oidc --version`, in the AWS CLI's style: `aws-cli/1.45.11 Python/3.11.7 Linux/6.x botocore/1.43.11`. */
-import { existsSync, readFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { release, type } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps } from '../deps.js';
+import { fdStream } from './stdio.js';
 
 export function versionLine(platform: Deps['platform']): string {
   return `sso-oidc/${platform.version} Node.js/${platform.node.replace(/^v/, '')} ${platform.system}/${platform.release}`;
@@ -33,20 +34,17 @@ function packageVersion(): string {
 /**
  * `sso-oidc --version` and nothing else, answered by start.ts before the CLI loads (the compile
  * cache, entry.cjs, main(): ~5 ms of a 30 ms run), with what main() prints for the same words
- * (quick-parse.ts: { kind: 'version' }, then commands/version.ts). Returns false when it did not
- * answer: other words, or a write that failed before any byte went out (a closed descriptor, a
- * full non-blocking pipe), which main() then meets and handles as it always does. A reader that
- * went away (EPIPE) ends the run with 0, as stdio.ts does.
+ * (quick-parse.ts: { kind: 'version' }, then commands/version.ts), through the same stdout
+ * (stdio.ts: a reader gone ends the run with 0, a full non-blocking pipe or a terminal gets Node's
+ * stream). Returns false for other words, and when the write failed (a closed descriptor, a full
+ * disk: nothing went out), which main() then meets and reports as it always does.
  */
 export function answerVersion(argv: readonly string[]): boolean {
   if (argv.length !== 1 || argv[0] !== '--version') return false;
-  const line = Buffer.from(versionLine(systemPlatform()) + '\n', 'utf-8');
-  let written = 0;
   try {
-    while (written < line.length) written += writeSync(1, line, written);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return true;
-    return written > 0;
+    fdStream(1).write(versionLine(systemPlatform()) + '\n');
+  } catch {
+    return false;
   }
   return true;
 }
