@@ -28,7 +28,7 @@ function aborted(): Error {
   return Object.assign(new Error('The read was aborted'), { name: 'AbortError', code: 'ABORT_ERR' });
 }
 
-/** Chunked reads through the thread pool: regular files (they never block) and devices. */
+/** Chunked reads through the thread pool: devices (a read of one may wait), the signal checked between them. */
 async function readChunks(fd: number, path: string, { maxBytes, signal }: ReadLimit): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -80,18 +80,17 @@ const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
  */
 function readFileCapped(fd: number, path: string, size: number, { maxBytes }: ReadLimit): Buffer {
   if (size > maxBytes) throw tooLarge(path, maxBytes);
+  // As readChunks, synchronously; the cap is checked again as it reads (a file that grew, or a
+  // /proc file, whose size says 0).
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    // What fstat said is left, and one byte more to see the end; a file that says 0 (/proc) or grew: a chunk.
-    const left = size - total;
-    const want = left > 0 ? left + 1 : left === 0 && total > 0 ? 1 : CHUNK;
-    const buffer = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - total));
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
     const bytesRead = fs.readSync(fd, buffer, 0, buffer.length, null);
     if (bytesRead === 0) return Buffer.concat(chunks, total);
     chunks.push(buffer.subarray(0, bytesRead));
     total += bytesRead;
-    if (total > maxBytes) throw tooLarge(path, maxBytes); // it grew since fstat
+    if (total > maxBytes) throw tooLarge(path, maxBytes);
   }
 }
 
