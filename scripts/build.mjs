@@ -2,8 +2,10 @@
 // `npm run build`: the bundle the package runs (bin/ loads it), made by esbuild from src/ and the
 // ES-module builds of the dependencies. tsc only type-checks (npm run typecheck).
 //
-//   dist/cli/       sso-oidc: entry.js plus one chunk per lazy import (a command loads only
-//                   its own chunks; --version, help, completion and skeletons load no SDK)
+//   dist/cli/       sso-oidc: start.cjs, entry.cjs plus one chunk per lazy import (a command
+//                   loads only its own chunks; --version, help, completion and skeletons load no
+//                   SDK), and quick.cjs, built alone (help, completion and input skeletons in one
+//                   file: src/cli/quick.ts)
 //   dist/emulator/  sso-oidc-emulator (cli.js) and its programmatic API (index.js)
 //   dist/bench/     the SDK-alone floor of `npm run bench`, bundled the same way (start.cjs)
 //   dist/dev/       the query engine for the bench (not shipped)
@@ -141,7 +143,9 @@ function pack(meta, start, abs) {
     }
   }
   for (const r of roots) {
-    const mine = new Set([...owners].filter(([, o]) => o.includes(r) && o.length <= MAX_COPIES).map(([c]) => c));
+    // start.cjs takes in every chunk it loads (each run loads them all): they register themselves
+    // for entry.cjs and the rest to find.
+    const mine = r === start ? early : new Set([...owners].filter(([, o]) => o.includes(r) && o.length <= MAX_COPIES).map(([c]) => c));
     if (mine.size === 0) continue;
     const order = [];
     const visit = (f, path) => {
@@ -235,13 +239,33 @@ async function bundle(name, entryPoints, options = {}) {
   return result;
 }
 
+/** What the CommonJS files share (the second pass below, and the files built alone). */
+const CJS = {
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outExtension: { '.js': '.cjs' },
+  sourcemap: 'linked',
+  sourcesContent: false,
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // import.meta.url, made when read: few files read it, and each file would otherwise load
+  // node:url and build its URL as it starts.
+  define: { 'import.meta.url': '__import_meta.url' },
+  banner: { js: "var __import_meta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
+};
+
 /**
  * The same, as CommonJS: esbuild splits ES modules only, so the split ESM build goes to a
  * scratch directory and each of its files is converted to a .cjs file (static imports become
  * require(), import() becomes a require() in a promise), its source map carried through. On
  * Node 20, CommonJS starts faster (no ES-module loader) and takes V8's code cache (bin/).
+ * `alone` ({ name: source }) are built each into one file with all they import, shared with
+ * nothing; the split build leaves `require('./name.cjs')` to them.
  */
-async function bundleCjs(name, entryPoints) {
+async function bundleCjs(name, entryPoints, alone = {}) {
   const final = join(root, 'dist', name);
   const outdir = join(root, 'dist', `.stage-${name}`);
   const esm = join(root, 'dist', `.${name}-esm`);
@@ -256,31 +280,18 @@ async function bundleCjs(name, entryPoints) {
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.cjs' },
+    external: Object.keys(alone).map((n) => `./${n}.cjs`),
   });
   const files = Object.keys(first.metafile.outputs).filter((f) => f.endsWith('.cjs'));
-  const second = await build({
+  await build({
+    ...CJS,
     entryPoints: files.map((f) => join(root, f)),
     outbase: esm,
     outdir,
     bundle: false,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
     loader: { '.cjs': 'js' },
-    outExtension: { '.js': '.cjs' },
     supported: { 'dynamic-import': false },
-    sourcemap: 'linked',
-    sourcesContent: false,
-    minifySyntax: true,
-    minifyWhitespace: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    // import.meta.url, made when read: few files read it, and each file would otherwise load
-    // node:url and build its URL as it starts.
-    define: { 'import.meta.url': '__import_meta.url' },
-    banner: { js: "var __import_meta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
   });
-  void second;
   // The chunk graph in terms of the shipped files (the ESM pass's names, relocated).
   const meta = { inputs: first.metafile.inputs, outputs: {} };
   for (const [out, info] of Object.entries(first.metafile.outputs)) {
@@ -290,6 +301,23 @@ async function bundleCjs(name, entryPoints) {
     };
   }
   pack(meta, `dist/${name}/start.cjs`, (f) => join(outdir, relative(`dist/${name}`, f)));
+  // Each file built alone: the whole of what it imports in one file, no chunks shared.
+  for (const [n, entry] of Object.entries(alone)) {
+    const own = await build({
+      ...CJS,
+      entryPoints: { [n]: entry },
+      outdir,
+      bundle: true,
+      metafile: true,
+      absWorkingDir: root,
+      mainFields: common.mainFields,
+      plugins: common.plugins,
+      define: { ...common.define, ...CJS.define },
+    });
+    for (const [out, info] of Object.entries(own.metafile.outputs))
+      meta.outputs[out.replace(`dist/.stage-${name}/`, `dist/${name}/`)] = info;
+    Object.assign(meta.inputs, own.metafile.inputs);
+  }
   stampHash(outdir);
   writeFileSync(join(outdir, 'meta.json'), JSON.stringify(meta));
   rmSync(esm, { recursive: true, force: true });
@@ -298,7 +326,7 @@ async function bundleCjs(name, entryPoints) {
 
 rmSync(join(root, 'dist/src'), { recursive: true, force: true }); // the old tsc output
 await Promise.all([
-  bundleCjs('cli', { start: 'src/cli/start.ts', entry: 'src/cli/entry.ts' }),
+  bundleCjs('cli', { start: 'src/cli/start.ts', entry: 'src/cli/entry.ts' }, { quick: 'src/cli/quick.ts' }),
   bundle('emulator', { cli: 'src/emulator/cli.ts', index: 'src/emulator/index.ts' }),
   bundleCjs('bench', { start: 'scripts/sdk-floor-start.mjs', 'sdk-floor': 'scripts/sdk-floor.mjs' }),
   bundle('dev', { query: 'src/query/index.ts', pyjson: 'src/value/pyjson.ts' }),

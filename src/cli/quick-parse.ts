@@ -1,23 +1,35 @@
 /**
- * The invocations that need no parser: `--version`, `help`, `COMMAND help` and an operation's
- * input skeleton (`OPERATION --generate-cli-skeleton [input|output|yaml-input]`), typed exactly
- * so. For them main() skips commander (its module and the command tree it builds: ~1-3 ms of
+ * The invocations that need no parser: `--version`, `help`, `COMMAND help`, `completion SHELL`
+ * and an operation's skeleton (`OPERATION --generate-cli-skeleton [input|output|yaml-input]`),
+ * typed exactly so (their shapes: quick-words.ts). For them main() skips commander (its module and the command tree it builds: ~1-3 ms of
  * each start-up); what they return is what parseArgv returns for the same words, which
  * test/unit/quick-parse.test.ts checks for every command. Anything else: undefined.
  */
 import { OPERATIONS } from '../model/operations/index.js';
 import type { Invocation } from './program.js';
-import { COMMANDS, defaultGlobals, findCommand, OPERATION_OPTIONS, optionKey, optionValues, SKELETON_CHOICES } from './spec.js';
-
-/** The one flag of OPERATION_OPTIONS this answers for. */
-const SKELETON_FLAG = '--generate-cli-skeleton';
+import { quickShaped, SKELETON_FLAG } from './quick-words.js';
+import {
+  COMMANDS,
+  COMPLETION_SHELLS,
+  defaultGlobals,
+  findCommand,
+  OPERATION_OPTIONS,
+  optionKey,
+  optionValues,
+  SKELETON_CHOICES,
+} from './spec.js';
 
 export function quickParse(argv: readonly string[]): Invocation | undefined {
+  if (!quickShaped(argv)) return undefined;
   if (argv.length === 1 && argv[0] === '--version') return { kind: 'version' };
   if (argv.length === 1 && argv[0] === 'help') return { kind: 'help', [COMMANDS.help.positional.name]: undefined };
   if (argv.length === 2 && argv[1] === 'help') {
     const spec = findCommand(argv[0] as string);
     if (spec?.globals === true) return { kind: 'help', command: spec.name };
+  }
+  if (argv.length === 2 && argv[0] === COMMANDS.completion.name) {
+    const shell = COMPLETION_SHELLS.find((s) => s === argv[1]);
+    if (shell !== undefined) return { kind: 'completion', [COMMANDS.completion.positional.name]: shell };
   }
   if ((argv.length === 2 || argv.length === 3) && argv[1] === SKELETON_FLAG) {
     const op = OPERATIONS.find((o) => o.cliName === argv[0]);

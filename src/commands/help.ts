@@ -7,7 +7,7 @@ import { renderOverview } from '../cli/help/overview.js';
 import type { HelpInvocation } from '../cli/program.js';
 import { COMMANDS, commandNames, findCommand } from '../cli/spec.js';
 import { unknownCommand } from '../cli/usage.js';
-import type { Deps } from '../deps.js';
+import type { Deps, OutStream } from '../deps.js';
 
 export const spec = COMMANDS.help;
 
@@ -25,7 +25,12 @@ export function renderHelp(command: string | undefined, columns: number | undefi
   return renderCommandHelp(found, columns);
 }
 
+/** The manual `inv` asks for, as written to `stdout` (wrapped to its width on a terminal). */
+export function helpText(inv: HelpInvocation, stdout: OutStream): string {
+  return renderHelp(inv.command, stdout.isTTY ? stdout.columns : undefined);
+}
+
 export function run(inv: HelpInvocation, deps: Deps): Promise<void> {
-  deps.stdout.write(renderHelp(inv.command, deps.stdout.isTTY ? deps.stdout.columns : undefined));
+  deps.stdout.write(helpText(inv, deps.stdout));
   return Promise.resolve();
 }

@@ -110,16 +110,14 @@ export async function run(inv: OperationInvocation, deps: RunDeps): Promise<void
   const { buildRequest, validateRequest, toSdkInput } = await import('../input/build-request.js');
   const skeleton = inv.options.generateCliSkeleton;
 
-  if (skeleton === 'input') {
-    const { inputSkeleton } = await import('../input/skeleton.js');
-    const { dumpPyJson } = await import('../value/pyjson.js');
-    deps.stdout.write(dumpPyJson(inputSkeleton(inv.op), { indent: 4 }) + '\n');
-    return;
-  }
-  if (skeleton === 'yaml-input') {
-    const { yamlInputSkeleton } = await import('../input/skeleton.js');
-    deps.stdout.write(yamlInputSkeleton(inv.op));
-    return;
+  if (skeleton !== undefined) {
+    // The input skeletons: the model alone says what they are (start.ts answers them the same way).
+    const { skeletonText } = await import('../input/skeleton.js');
+    const text = skeletonText(inv.op, skeleton);
+    if (text !== undefined) {
+      deps.stdout.write(text);
+      return;
+    }
   }
 
   // The AWS CLI's order: parameter files and JSON or YAML, then configuration, then validation.

@@ -1,5 +1,6 @@
 /** --generate-cli-skeleton, as botocore's ArgumentGenerator writes them. */
 import type { Member, OperationDescription } from '../model/types.js';
+import { dumpPyJson } from '../value/pyjson.js';
 import type { Value, ValueMap } from '../value/types.js';
 
 function inputSample(m: Member): Value {
@@ -45,4 +46,15 @@ export function yamlInputSkeleton(op: OperationDescription): string {
       return `${m.name}: ${m.type === 'string' ? "''" : '0'}${gap}${comment}\n`;
     })
     .join('');
+}
+
+/**
+ * What `--generate-cli-skeleton CHOICE` prints for the input skeletons, which depend on the model
+ * alone: `input` as the AWS CLI's json.dumps(indent=4), `yaml-input` as above. Undefined for
+ * `output`, which is a response and goes through the configuration and the formatters.
+ */
+export function skeletonText(op: OperationDescription, choice: string): string | undefined {
+  if (choice === 'input') return dumpPyJson(inputSkeleton(op), { indent: 4 }) + '\n';
+  if (choice === 'yaml-input') return yamlInputSkeleton(op);
+  return undefined;
 }

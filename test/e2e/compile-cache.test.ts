@@ -9,7 +9,22 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { makeSandbox, runCli } from '../helpers/cli.js';
 
-const SKELETON = ['start-device-authorization', '--generate-cli-skeleton'];
+/**
+ * A run through main() and the compile cache that sends nothing: the output skeleton (the parser,
+ * the operation, the configuration and the formatter). The input skeletons, help and completion
+ * skip the cache (quick.cjs: test/e2e/startup-modules.test.ts).
+ */
+const SKELETON = [
+  'start-device-authorization',
+  '--client-id',
+  'c',
+  '--client-secret',
+  's',
+  '--start-url',
+  'https://example.awsapps.com/start',
+  '--generate-cli-skeleton',
+  'output',
+];
 
 /** The cache directories of the CLI bundle under `base`. */
 function cacheDirs(base: string): string[] {

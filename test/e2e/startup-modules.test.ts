@@ -7,7 +7,7 @@
  * (dist/cli/meta.json, written by scripts/build.mjs) says which sources each chunk holds.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { BIN, makeSandbox, ROOT, run } from '../helpers/cli.js';
@@ -110,6 +110,33 @@ test('--version alone is answered before the CLI loads: no entry.cjs, no compile
   assert.ok(!files.includes('dist/cli/entry.cjs'), files.join(' '));
   const other = await loaded(['--version', '--debug']);
   assert.ok(other.files.includes('dist/cli/entry.cjs'), 'any other words go through main()');
+});
+
+test('help, a manual, completion and the input skeletons are answered by quick.cjs alone: no entry.cjs, no compile cache', async () => {
+  for (const args of [
+    ['help'],
+    ['login', 'help'],
+    ['completion', 'zsh'],
+    ['create-token', '--generate-cli-skeleton', 'yaml-input'],
+    ['start-device-authorization', '--generate-cli-skeleton'],
+  ]) {
+    const cache = join(sandbox.dir, `cache-${args.join('-')}`);
+    const record = join(sandbox.dir, `modules-${Math.random().toString(36).slice(2)}.json`);
+    const r = await run(process.execPath, ['-r', join(ROOT, 'test/helpers/record-modules.cjs'), BIN, ...args], {
+      env: { ...sandbox.env, RECORD_MODULES: record, XDG_CACHE_HOME: cache },
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.notEqual(r.stdout, '');
+    const files = (JSON.parse(readFileSync(record, 'utf-8')) as { files: string[] }).files.map((f) => relative(ROOT, f));
+    assert.ok(files.includes('dist/cli/quick.cjs'), `${args.join(' ')}: ${files.join(' ')}`);
+    assert.ok(!files.includes('dist/cli/entry.cjs'), `${args.join(' ')}: ${files.join(' ')}`);
+    assert.ok(!existsSync(cache), `${args.join(' ')} wrote a compile cache`);
+  }
+  // Words of one of those shapes that quick-parse.ts leaves to the parser go through main() and the cache.
+  const cache = join(sandbox.dir, 'cache-debug');
+  const r = await run(process.execPath, [BIN, 'help', 'help'], { env: { ...sandbox.env, XDG_CACHE_HOME: cache } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(existsSync(cache), 'help help: main() with the compile cache');
 });
 
 test('--version, help, a manual and an input skeleton load no parser: commander stays unloaded (quick-parse.ts)', async () => {

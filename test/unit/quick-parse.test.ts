@@ -3,16 +3,22 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseArgv } from '../../src/cli/program.js';
 import { quickParse } from '../../src/cli/quick-parse.js';
-import { commandNames, SKELETON_CHOICES } from '../../src/cli/spec.js';
+import { commandNames, COMPLETION_SHELLS, SKELETON_CHOICES } from '../../src/cli/spec.js';
 import { OPERATIONS } from '../../src/model/operations/index.js';
 
 const skeletons = OPERATIONS.flatMap((o) => [
   [o.cliName, '--generate-cli-skeleton'],
   ...SKELETON_CHOICES.map((choice) => [o.cliName, '--generate-cli-skeleton', choice]),
 ]);
-const answered = [['--version'], ['help'], ...commandNames().map((c) => [c, 'help']), ...skeletons];
+const answered = [
+  ['--version'],
+  ['help'],
+  ...commandNames().map((c) => [c, 'help']),
+  ...COMPLETION_SHELLS.map((s) => ['completion', s]),
+  ...skeletons,
+];
 
-test('--version, help, every COMMAND help and every input skeleton: the same invocation as parseArgv', () => {
+test('--version, help, every COMMAND help, every completion shell and every skeleton: the same invocation as parseArgv', () => {
   for (const argv of answered) {
     const quick = quickParse(argv);
     if (quick === undefined) {
@@ -39,6 +45,9 @@ test('anything else is left to the parser', () => {
     ['start-device-authorization', '--generate-cli-skeleto'],
     ['login', '--generate-cli-skeleton'],
     ['bogus', '--generate-cli-skeleton'],
+    ['completion', 'powershell'],
+    ['completion', 'bash', 'x'],
+    ['completion', '--debug'],
   ]) {
     assert.equal(quickParse(argv), undefined, argv.join(' '));
   }
