@@ -17,6 +17,7 @@ import {
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import type { Deps } from '../deps.js';
+import { readCapped } from './read-file.js';
 import { fdStream } from './stdio.js';
 import { timerMs } from '../timer.js';
 import { systemPlatform } from './version.js';
@@ -28,7 +29,7 @@ export function systemDeps(signal: AbortSignal): Deps {
     homedir: homedir(),
     fs: {
       readFile: (p) => readFileSync(p),
-      read: async (p, limit) => (await import('./read-file.js')).readCapped(p, limit),
+      read: readCapped,
       exists: (p) => existsSync(p),
       writeFileAtomic,
       ensureDir,
