@@ -1,9 +1,10 @@
 /**
  * The invocations that need no parser: `--version`, `help`, `COMMAND help`, `completion SHELL`
  * and an operation's skeleton (`OPERATION --generate-cli-skeleton [input|output|yaml-input]`),
- * typed exactly so (their shapes: quick-words.ts). For them main() skips commander (its module and the command tree it builds: ~1-3 ms of
- * each start-up); what they return is what parseArgv returns for the same words, which
- * test/unit/quick-parse.test.ts checks for every command. Anything else: undefined.
+ * typed exactly so (their shapes: quick-words.ts). For them no commander tree is built and no
+ * parse runs, and start.ts answers most of them before main() loads (quick.ts); what they return
+ * is what parseArgv returns for the same words, which test/unit/quick-parse.test.ts checks for
+ * every command. Anything else: undefined.
  */
 import { OPERATIONS } from '../model/operations/index.js';
 import type { Invocation } from './program.js';
