@@ -62,9 +62,24 @@ function integer(min: number, max = Number.MAX_SAFE_INTEGER): (value: string) =>
   };
 }
 
+/**
+ * A bad value of an option that holds a secret. commander's own message for a value its parser
+ * refuses quotes the value; parse() words this one without it.
+ */
+class SecretValueError extends Error {
+  constructor(
+    readonly flags: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const IAM_CREDENTIALS = '--iam-credentials <AKID:SECRET>';
+
 function iamCredentials(value: string): { accessKeyId: string; secretAccessKey: string } {
   const c = parseIamCredentials(value);
-  if (c === undefined) throw new InvalidArgumentError('Expected ACCESS_KEY_ID:SECRET_ACCESS_KEY.');
+  if (c === undefined) throw new SecretValueError(IAM_CREDENTIALS, 'Expected ACCESS_KEY_ID:SECRET_ACCESS_KEY.');
   return c;
 }
 
@@ -88,7 +103,7 @@ function program(io: CliIo): Command {
     )
     .option('--verbose', 'log one line per request (method, path, status) to stderr')
     .addOption(
-      new Option('--iam-credentials <AKID:SECRET>', 'accept CreateTokenWithIAM requests signed (SigV4) with these credentials')
+      new Option(IAM_CREDENTIALS, 'accept CreateTokenWithIAM requests signed (SigV4) with these credentials')
         .argParser(iamCredentials)
         .env('SSO_OIDC_EMULATOR_IAM_CREDENTIALS'),
     )
@@ -101,7 +116,15 @@ function program(io: CliIo): Command {
 function parse(argv: string[], io: CliIo): ParsedOptions | number {
   const cmd = program(io);
   try {
-    cmd.parse(argv, { from: 'user' });
+    try {
+      cmd.parse(argv, { from: 'user' });
+    } catch (err) {
+      if (!(err instanceof SecretValueError)) throw err;
+      // Reported as commander reports a bad value (same layout, usage hint, exit code), unquoted.
+      cmd.error(`error: option '${err.flags}' value is invalid (not shown: it holds a secret). ${err.message}`, {
+        code: 'commander.invalidArgument',
+      });
+    }
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     throw err;

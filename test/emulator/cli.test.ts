@@ -145,6 +145,25 @@ test('a port in use exits 255 with a message and no stack', async () => {
   }
 });
 
+test('a malformed --iam-credentials is refused (252) without quoting the value, from argv or the environment', async () => {
+  const secret = 'AKIDEXAMPLEwJalrXUtnFEMI-K7MDENG-bPxRfiCY';
+  for (const [args, env] of [
+    [['--iam-credentials', secret], process.env],
+    [[], { ...process.env, SSO_OIDC_EMULATOR_IAM_CREDENTIALS: secret }],
+  ] as const) {
+    const r = launch([...args], env);
+    let out = '';
+    r.child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    assert.equal(await r.exit, 252);
+    assert.equal(out, '');
+    assert.equal(
+      r.stderr(),
+      "error: option '--iam-credentials <AKID:SECRET>' value is invalid (not shown: it holds a secret). " +
+        'Expected ACCESS_KEY_ID:SECRET_ACCESS_KEY.\n(run sso-oidc-emulator --help for usage)\n',
+    );
+    assert.ok(!r.stderr().includes(secret));
+  }
+});
 test('--host 0.0.0.0 warns that the admin API is reachable; --admin-token and --request-log apply', async () => {
   const r = launch(['--host', '0.0.0.0', '--admin-token', 'tok-123', '--request-log', '1']);
   const url = await nextLine(r);
