@@ -12,7 +12,8 @@
 //
 // Load less than the SDK's defaults (src/aws/handler.ts sends): where the SSO-OIDC client's
 // runtime config imports the SDK's Node request handler (which loads http2) and the credential
-// provider chain, it gets the stubs in scripts/bundle/ instead. Each build writes its metafile
+// provider chain, it gets the stubs in scripts/bundle/ instead; node:crypto, node:fs/promises,
+// node:https and node:tls load on first use (an http:// call loads none of them). Each build writes its metafile
 // (meta.json) beside it: test/e2e/startup-modules.test.ts maps loaded chunks back to sources.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -30,6 +31,7 @@ const REPLACED = {
   '@smithy/signature-v4': join(stubs, 'signature-v4.mjs'),
 };
 const lazyChildProcess = join(stubs, 'child-process.cjs');
+const sdkCode = new RegExp(`${sep}node_modules${sep}@(smithy|aws-sdk)${sep}core${sep}dist-es${sep}`);
 const sigV4Config = `${sep}@aws-sdk${sep}core${sep}dist-es${sep}submodules${sep}httpAuthSchemes${sep}`;
 const clientDir = `${sep}node_modules${sep}@aws-sdk${sep}client-sso-oidc${sep}`;
 const awsDir = join(root, 'src', 'aws') + sep;
@@ -38,11 +40,20 @@ const awsDir = join(root, 'src', 'aws') + sep;
  * node:https and node:tls as src/aws/ imports them: a module whose members are getters that load
  * the real one on first use (as scripts/bundle/child-process.cjs does for child_process), so the
  * TLS stack (tls, _tls_wrap, https, secure contexts: ~2 ms) loads only for an https:// endpoint.
+ * node:crypto as the SDK's core imports it: its functions are wrappers that load it when called
+ * (serde keeps a reference to getRandomValues as it loads, which a getter would resolve at once).
  */
-const lazyBuiltin = async (id) =>
-  `let real;const load=()=>(real??=require(${JSON.stringify(id)}));` +
-  `for(const name of ${JSON.stringify(Object.keys(await import(id)).filter((n) => n !== 'default'))})` +
-  'Object.defineProperty(exports,name,{enumerable:true,get:()=>load()[name]});';
+const lazyBuiltin = async (id) => {
+  const real = await import(id);
+  const names = Object.keys(real).filter((n) => n !== 'default');
+  const calls = id === 'node:crypto' ? names.filter((n) => typeof real[n] === 'function' && !/^[A-Z]/.test(n)) : [];
+  return (
+    `let real;const load=()=>(real??=require(${JSON.stringify(id)}));` +
+    `for(const name of ${JSON.stringify(names.filter((n) => !calls.includes(n)))})` +
+    'Object.defineProperty(exports,name,{enumerable:true,get:()=>load()[name]});' +
+    `for(const name of ${JSON.stringify(calls)})exports[name]=function(...a){return load()[name].apply(this,a)};`
+  );
+};
 
 const trimSdk = {
   name: 'trim-sdk',
@@ -56,6 +67,21 @@ const trimSdk = {
     b.onResolve({ filter: /^node:(https|tls)$/ }, (args) =>
       args.importer.startsWith(awsDir) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
     );
+    // The SDK's core imports node:crypto (hashes, checksums, a UUID fallback) and node:fs/promises
+    // (its shared-config loader) as it loads; these calls use neither: each loads on first use.
+    b.onResolve({ filter: /^node:(crypto|fs\/promises)$/ }, (args) =>
+      sdkCode.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    // The SDK's UUID (amz-sdk-invocation-id) reads the global `crypto`, WebCrypto, as it loads.
+    b.onResolve({ filter: /^\.\/uuid\/v4$/ }, (args) => (sdkCode.test(args.importer) ? { path: join(stubs, 'uuid-v4.mjs') } : undefined));
+    // Sha256Node probes createHash('sha256') as it loads, which loads node:crypto; the probe
+    // fails only where Node has no OpenSSL, which process.versions says without loading it.
+    b.onLoad({ filter: /[\\/]checksum[\\/]sha256[\\/]Sha256Node\.js$/ }, async (args) => {
+      const text = readFileSync(args.path, 'utf-8');
+      const probe = /const hasNativeCrypto = \(\(\) => \{\s*try \{\s*createHash\("sha256"\);[\s\S]*?\}\)\(\);/;
+      if (!probe.test(text)) throw new Error(`trim-sdk: the createHash probe of ${args.path} has changed`);
+      return { contents: text.replace(probe, 'const hasNativeCrypto = process.versions.openssl !== undefined;'), loader: 'js' };
+    });
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => ({ contents: await lazyBuiltin(args.path), loader: 'js' }));
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       args.importer === lazyChildProcess ? { path: 'node:child_process', external: true } : { path: lazyChildProcess },

@@ -188,6 +188,10 @@ test('a call loads the SDK and our handler, not the SDK defaults we replace', as
   for (const b of ['http2', 'zlib', 'internal/deps/undici/undici', 'child_process']) assert.ok(!builtins.includes(b), `${b} was loaded`);
   // An http:// endpoint: the TLS stack stays unloaded (src/aws/connection.ts makes the https Agent on first use).
   for (const b of ['https', 'tls', '_tls_wrap']) assert.ok(!builtins.includes(b), `${b} was loaded for an http:// call`);
+  // Nor node:crypto and WebCrypto (the SDK core's hashes, its UUID and Sha256Node's probe: scripts/bundle/),
+  // nor the SDK's shared-config reader's fs/promises.
+  for (const b of ['crypto', 'internal/crypto/webcrypto', 'fs/promises'])
+    assert.ok(!builtins.includes(b), `${b} was loaded for an http:// call`);
 });
 
 test('json loads no YAML code; yaml output loads our emitter only; --cli-input-yaml loads the yaml package', async () => {
