@@ -31,6 +31,8 @@ const REPLACED = {
   '@smithy/signature-v4': join(stubs, 'signature-v4.mjs'),
 };
 const lazyChildProcess = join(stubs, 'child-process.cjs');
+const partitionUser = join(root, 'src', 'config', 'endpoint.ts');
+const partitionModule = join(root, 'node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js');
 const sdkCode = new RegExp(`${sep}node_modules${sep}@(smithy|aws-sdk)${sep}core${sep}dist-es${sep}`);
 const sigV4Config = `${sep}@aws-sdk${sep}core${sep}dist-es${sep}submodules${sep}httpAuthSchemes${sep}`;
 const clientDir = `${sep}node_modules${sep}@aws-sdk${sep}client-sso-oidc${sep}`;
@@ -71,6 +73,12 @@ const trimSdk = {
     // (its shared-config loader) as it loads; these calls use neither: each loads on first use.
     b.onResolve({ filter: /^node:(crypto|fs\/promises)$/ }, (args) =>
       sdkCode.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    // src/config/endpoint.ts asks @aws-sdk/core/client for `partition` alone; through the
+    // barrel, the config chunk would hold (and load before the call needs it) the SDK's core
+    // the client's chunk holds too. The module itself is the one the client's resolver uses.
+    b.onResolve({ filter: /^@aws-sdk\/core\/client$/ }, (args) =>
+      args.importer === partitionUser ? { path: partitionModule } : undefined,
     );
     // The SDK's UUID (amz-sdk-invocation-id) reads the global `crypto`, WebCrypto, as it loads.
     b.onResolve({ filter: /^\.\/uuid\/v4$/ }, (args) => (sdkCode.test(args.importer) ? { path: join(stubs, 'uuid-v4.mjs') } : undefined));
