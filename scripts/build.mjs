@@ -179,7 +179,12 @@ function pack(meta, start, abs) {
   for (const r of roots) {
     // start.cjs takes in every chunk it loads (each run loads them all): they register themselves
     // for entry.cjs and the rest to find.
-    const mine = r === start ? early : new Set([...owners].filter(([, o]) => o.includes(r) && o.length <= MAX_COPIES).map(([c]) => c));
+    const mine =
+      r === start
+        ? early
+        : new Set(
+            [...owners].filter(([c, o]) => o.includes(r) && (o.length <= MAX_COPIES || outputs[c].bytes <= SMALL_CHUNK)).map(([c]) => c),
+          );
     if (mine.size === 0) continue;
     const order = [];
     const visit = (f, path) => {
@@ -197,6 +202,8 @@ function pack(meta, start, abs) {
 
 /** A chunk loaded by up to this many roots is copied into each (the first to run registers it). */
 const MAX_COPIES = 3;
+/** A chunk this small is copied into every root that loads it: a file costs more than its bytes. */
+const SMALL_CHUNK = 8 * 1024;
 
 const MAP_COMMENT = /\n?\/\/# sourceMappingURL=\S+\s*$/;
 
