@@ -6,8 +6,11 @@
  */
 import { WIDE_RUNS } from './east-asian-width-data.js';
 
-/** Sorted, disjoint [start, end] code point ranges of W/F/A characters. */
-const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = decodeRuns(WIDE_RUNS);
+/**
+ * Sorted, disjoint [start, end] code point ranges of W/F/A characters, decoded on first use: the
+ * text and table formatters load with the JSON one, and only they measure widths.
+ */
+let wideRanges: ReadonlyArray<readonly [number, number]> | undefined;
 
 function decodeRuns(encoded: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -24,11 +27,12 @@ function decodeRuns(encoded: string): Array<[number, number]> {
 
 /** True when Python's unicodedata.east_asian_width(chr(cp)) is 'W', 'F' or 'A'. */
 export function isWideCodePoint(cp: number): boolean {
+  const ranges = (wideRanges ??= decodeRuns(WIDE_RUNS));
   let lo = 0;
-  let hi = WIDE_RANGES.length - 1;
+  let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const range = WIDE_RANGES[mid] as readonly [number, number];
+    const range = ranges[mid] as readonly [number, number];
     if (cp < range[0]) hi = mid - 1;
     else if (cp > range[1]) lo = mid + 1;
     else return true;
