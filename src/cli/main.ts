@@ -9,7 +9,8 @@ import { CliError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import { ERROR_FORMAT_CHOICES } from './spec.js';
 import { maskUrlCredentials } from '../debug/mask-url.js';
 import { terminalSafe } from '../debug/terminal-safe.js';
-import { parseArgv, type Invocation } from './program.js';
+import { fastParse } from './fast-parse.js';
+import type { Invocation } from './program.js';
 import { quickParse } from './quick-parse.js';
 import { PROG, USAGE_BLOCK } from './usage.js';
 import { versionLine } from './version.js';
@@ -111,9 +112,9 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
   let log: DebugLog = silentLog;
   let inv: Invocation | undefined;
   try {
-    // The words that need no parser rarely get here (start.ts answers them with quick.cjs), so
-    // commander is part of entry.cjs: nearly every run that loads main() parses.
-    inv = quickParse(argv) ?? parseArgv(argv);
+    // The words that need no parser rarely get here (start.ts answers them with quick.cjs); a
+    // call typed plainly needs none either (fast-parse.ts). commander loads for everything else.
+    inv = quickParse(argv) ?? fastParse(argv) ?? (await import('./program.js')).parseArgv(argv);
     if ('globals' in inv && inv.globals.debug) {
       log = createDebugLog((t) => deps.stderr.write(stderrText(t, deps)), deps.now);
       log.debug('clidriver', `CLI version: ${versionLine(deps.platform)}`);

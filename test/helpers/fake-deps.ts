@@ -176,6 +176,9 @@ export async function runMain(argv: readonly string[], options: FakeDepsOptions 
   process.on('warning', onWarning);
   try {
     const code = await main(argv, deps);
+    // A warning emitted as main() returned is delivered on a later tick: wait for it here, or it
+    // would be blamed on whatever test runs next in this process.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (leaked.length > 0)
       throw new Error(`main(${JSON.stringify(argv)}) wrote to the process's stderr, not deps.stderr:\n${leaked.join('')}`);
     return { code, stdout: deps.stdout.text, stderr: deps.stderr.text };
