@@ -1,11 +1,11 @@
 /**
  * The answers that depend on the words alone: `help`, `COMMAND help`, `completion SHELL` and the
  * input skeletons (`OPERATION --generate-cli-skeleton [input|yaml-input]`). start.ts loads this
- * file (dist/cli/quick.cjs, self-contained: one file, no shared chunks) without the compile cache
- * and without entry.cjs when the words have one of these shapes (quick-words.ts): for a few
- * kilobytes of text, reading the cache, the vm module and the CLI's chunks cost more than they
- * save. What it prints is what main() prints for the same words (quickParse(), then the same
- * functions the command modules call), which test/unit/quick.test.ts checks for every command.
+ * file (dist/cli/quick.cjs, self-contained: one file, no shared chunks), through the compile
+ * cache but without entry.cjs, when the words have one of these shapes (quick-words.ts): for a
+ * few kilobytes of text, the CLI's chunks cost more than they save. What it prints is what
+ * main() prints for the same words (quickParse(), then the same functions the command modules
+ * call), which test/unit/quick.test.ts checks for every command.
  */
 import { completionScript } from '../commands/completion.js';
 import { helpText } from '../commands/help.js';

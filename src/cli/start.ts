@@ -1,10 +1,9 @@
 /**
- * What bin/sso-oidc.js loads. `--version` alone is answered here (version.ts); the other words
- * that alone decide their answer (help, completion, input skeletons: quick-words.ts) by
- * quick.cjs, a file of its own, loaded without the compile cache. Otherwise the compile cache
- * first, then the CLI (entry.ts, a chunk of its own). With --debug, source maps instead, so a
- * logged stack trace points into src/ (the cache is skipped: the code cache would bypass the
- * source map lookup).
+ * What bin/sso-oidc.js loads. `--version` alone is answered here (version.ts). Otherwise the
+ * compile cache first; then the other words that alone decide their answer (help, completion,
+ * input skeletons: quick-words.ts) are answered by quick.cjs, a file of its own, and the rest by
+ * the CLI (entry.ts, a chunk of its own). With --debug, source maps instead of the cache, so a
+ * logged stack trace points into src/ (the code cache would bypass the source map lookup).
  */
 import { createRequire } from 'node:module';
 import { enableCompileCache } from './compile-cache.js';
@@ -19,11 +18,12 @@ const loadQuick = (): { answerQuick: typeof answerQuick } =>
 // The SDK warns on Node 20; our users must never see it (set before anything loads the SDK).
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 const argv = process.argv.slice(2);
-if (!answerVersion(argv) && !(quickShaped(argv) && loadQuick().answerQuick(argv))) {
+if (!answerVersion(argv)) {
   if (argv.includes('--debug')) process.setSourceMapsEnabled(true);
   else enableCompileCache(__dirname);
-
-  void import('./entry.js').then(async ({ entry }) => {
-    process.exitCode = await entry();
-  });
+  if (!(quickShaped(argv) && loadQuick().answerQuick(argv))) {
+    void import('./entry.js').then(async ({ entry }) => {
+      process.exitCode = await entry();
+    });
+  }
 }

@@ -12,7 +12,7 @@ import { makeSandbox, runCli } from '../helpers/cli.js';
 /**
  * A run through main() and the compile cache that sends nothing: the output skeleton (the parser,
  * the operation, the configuration and the formatter). The input skeletons, help and completion
- * skip the cache (quick.cjs: test/e2e/startup-modules.test.ts).
+ * load quick.cjs alone, through the same cache (test/e2e/startup-modules.test.ts).
  */
 const SKELETON = [
   'start-device-authorization',
