@@ -1,6 +1,6 @@
 /**
  * The compile cache of the shipped bundle (dist/cli/*.cjs), so a run does not compile the same
- * JavaScript again: V8's code cache through vm.Script `cachedData` for our CommonJS chunks, as
+ * JavaScript again: V8's code cache through Script `cachedData` for our CommonJS chunks, as
  * v8-compile-cache does, on every Node version. It is made at exit, so it holds every function
  * the run compiled; Node's own cache (module.enableCompileCache, 22.8+) is made right after a
  * file's top level compiles and holds almost none of them: measured on Node 22 (CPU time,
@@ -12,10 +12,10 @@
  * removes the directories of other bundles under the same Node but for the newest three.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
+import { Module } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join, sep } from 'node:path';
-import vm from 'node:vm';
+import { Script } from 'node:vm';
 
 /** Replaced by scripts/build.mjs with the hash of the bundle's files (same length). */
 const BUNDLE_HASH = '@@BUNDLE_HASH@@@';
@@ -93,7 +93,7 @@ function enableCodeCache(bundleDir: string, cacheDir: string): void {
   // Kept unbound on purpose: the wrapper calls it with .call(this) on each module.
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const original = proto._compile;
-  const pending: { script: vm.Script; file: string }[] = [];
+  const pending: { script: Script; file: string }[] = [];
   /**
    * require() for a chunk's own imports: the bundle's files by path (the chunks name each other
    * "./chunks/x.cjs" or "./x.cjs"), without the CommonJS resolver, which looks for a package.json
@@ -130,9 +130,9 @@ function enableCodeCache(bundleDir: string, cacheDir: string): void {
     } catch {
       cachedData = undefined;
     }
-    let script: vm.Script;
+    let script: Script;
     try {
-      script = new vm.Script(M.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
+      script = new Script(M.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
     } catch {
       return original.call(this, content, filename);
     }

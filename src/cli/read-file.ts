@@ -10,13 +10,13 @@
  * files at once (their reads never wait), capped; devices in chunks through the thread pool, with
  * the signal and the cap checked between them.
  */
-import fs from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, read, readSync } from 'node:fs';
 import type net from 'node:net';
 import type tty from 'node:tty';
 import { promisify } from 'node:util';
 import type { ReadLimit } from '../deps.js';
 
-const readChunk = promisify(fs.read);
+const readChunk = promisify(read);
 
 const CHUNK = 64 * 1024;
 
@@ -86,7 +86,7 @@ function readFileCapped(fd: number, path: string, size: number, { maxBytes }: Re
   let total = 0;
   for (;;) {
     const buffer = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
-    const bytesRead = fs.readSync(fd, buffer, 0, buffer.length, null);
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
     if (bytesRead === 0) return Buffer.concat(chunks, total);
     chunks.push(buffer.subarray(0, bytesRead));
     total += bytesRead;
@@ -99,7 +99,7 @@ export async function readCapped(path: string, limit: ReadLimit): Promise<Buffer
   let fd: number;
   try {
     // O_NONBLOCK: the open never waits (a FIFO opens before it has a writer), so it can be synchronous.
-    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     // Linux cannot reopen a socket through /proc: when stdin is one (as a parent's spawn() makes
     // it), file:///dev/stdin reads the descriptor itself.
@@ -108,7 +108,7 @@ export async function readCapped(path: string, limit: ReadLimit): Promise<Buffer
   }
   let owned = true;
   try {
-    const st = fs.fstatSync(fd);
+    const st = fstatSync(fd);
     if (st.isFile()) return readFileCapped(fd, path, st.size, limit);
     if (st.isFIFO() || st.isSocket()) {
       owned = false;
@@ -123,6 +123,6 @@ export async function readCapped(path: string, limit: ReadLimit): Promise<Buffer
     // with EISDIR, as readFileSync does.
     return await readChunks(fd, path, limit);
   } finally {
-    if (owned) fs.closeSync(fd);
+    if (owned) closeSync(fd);
   }
 }
