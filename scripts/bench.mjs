@@ -8,8 +8,8 @@
 //   npm run bench -- --runs 30 --no-aws
 //
 // The emulator runs as its own process. After a warm-up round, the cases run alternately
-// (round after round of every case), so a machine that gets busier or quieter moves every row
-// alike; the table shows the median and min-max wall time, the median CPU time and peak RSS
+// (round after round of every case, each round in a shuffled order), so a machine that gets
+// busier or quieter moves every row alike; the table shows the median and min-max wall time, the median CPU time and peak RSS
 // (from a Python fork/wait4 wrapper, else RSS from /usr/bin/time), and each row's ratio to the
 // median of `node -e 0`.
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,7 +26,7 @@ const flag = (name, fallback) => {
   return i >= 0 ? argv[i + 1] : fallback;
 };
 const node = flag('--node', process.execPath);
-const runs = Number(flag('--runs', process.env.BENCH_RUNS ?? 20));
+const runs = Number(flag('--runs', process.env.BENCH_RUNS ?? 40));
 const withAws = !argv.includes('--no-aws');
 
 const dir = mkdtempSync(join(tmpdir(), 'sso-oidc-bench-'));
@@ -149,12 +149,19 @@ const samples = cases.map(() => ({ ms: [], cpu: [], kib: [] }));
 try {
   for (const c of cases) once(c); // warm-up: page cache, the compile cache, the emulator
   for (let round = 0; round < runs; round++) {
-    cases.forEach((c, i) => {
-      const { ms, cpu, kib } = once(c);
+    // Each round in its own order: a case that always ran right after another (the AWS CLI, say)
+    // would always meet the same page cache and CPU state.
+    const order = cases.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const i of order) {
+      const { ms, cpu, kib } = once(cases[i]);
       samples[i].ms.push(ms);
       samples[i].cpu.push(cpu);
       samples[i].kib.push(kib);
-    });
+    }
   }
 } finally {
   await new Promise((resolve) => emuProcess.once('close', resolve).kill('SIGTERM'));
