@@ -141,7 +141,7 @@ function stampHash(outdir) {
  * one place stays a file of its own. The source map becomes an index map, a section per chunk.
  * (Each file costs the loader ~0.1-0.3 ms on Node 20; a call loaded 34 of them.)
  */
-function pack(meta, start, abs) {
+function pack(meta, start, abs, firstLoads = undefined) {
   const outputs = Object.fromEntries(Object.entries(meta.outputs).filter(([f]) => f.endsWith('.cjs')));
   const statics = (f) => outputs[f].imports.filter((i) => i.kind === 'import-statement' && outputs[i.path]).map((i) => i.path);
   const closure = (f, seen = new Set()) => {
@@ -153,7 +153,7 @@ function pack(meta, start, abs) {
     for (const i of outputs[f].imports) if (i.kind === 'dynamic-import' && outputs[i.path]) roots.add(i.path);
   const early = closure(start); // loaded by start.cjs, before anything else
   // What start.cjs imports (entry.cjs) always loads, before any other import(): its chunks are its.
-  const firsts = outputs[start].imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
+  const firsts = firstLoads ?? outputs[start].imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
   const always = new Set(firsts.flatMap((f) => [...closure(f)]));
   // What only a signed call loads (the real credential chain and signer, behind the stubs of
   // scripts/bundle/) needs no copies: by then the call has loaded what it shares with them.
@@ -199,6 +199,14 @@ function pack(meta, start, abs) {
     writePacked(r, order, abs);
   }
 }
+
+/** A file built alone loads entry.cjs (start.ts's import('./entry.js')) as the split build made it. */
+const entryExternal = {
+  name: 'entry-external',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/entry\.js$/ }, () => ({ path: './entry.cjs', external: true }));
+  },
+};
 
 /** A chunk loaded by up to this many roots is copied into each (the first to run registers it). */
 const MAX_COPIES = 3;
@@ -341,7 +349,14 @@ async function bundleCjs(name, entryPoints, alone = {}) {
       imports: info.imports.map((i) => ({ ...i, path: i.path.replace(`dist/.${name}-esm/`, `dist/${name}/`) })),
     };
   }
-  pack(meta, `dist/${name}/start.cjs`, (f) => join(outdir, relative(`dist/${name}`, f)));
+  // A start file built alone leaves entry.cjs first to load: it takes in the chunks it loads.
+  const startAlone = 'start' in alone;
+  pack(
+    meta,
+    `dist/${name}/${startAlone ? 'entry' : 'start'}.cjs`,
+    (f) => join(outdir, relative(`dist/${name}`, f)),
+    startAlone ? [] : undefined,
+  );
   // Each file built alone: the whole of what it imports in one file, no chunks shared.
   for (const [n, entry] of Object.entries(alone)) {
     const own = await build({
@@ -352,7 +367,8 @@ async function bundleCjs(name, entryPoints, alone = {}) {
       metafile: true,
       absWorkingDir: root,
       mainFields: common.mainFields,
-      plugins: common.plugins,
+      plugins: [...common.plugins, entryExternal],
+      supported: { 'dynamic-import': false },
       define: { ...common.define, ...CJS.define },
     });
     for (const [out, info] of Object.entries(own.metafile.outputs))
@@ -367,7 +383,9 @@ async function bundleCjs(name, entryPoints, alone = {}) {
 
 rmSync(join(root, 'dist/src'), { recursive: true, force: true }); // the old tsc output
 await Promise.all([
-  bundleCjs('cli', { start: 'src/cli/start.ts', entry: 'src/cli/entry.ts' }, { quick: 'src/cli/quick.ts' }),
+  // start.cjs alone, in one scope: as chunks packed into it, its few modules cost ~1 ms of every
+  // run (a module wrapper and esbuild's helpers each, compiled from source: no cache yet).
+  bundleCjs('cli', { entry: 'src/cli/entry.ts' }, { start: 'src/cli/start.ts', quick: 'src/cli/quick.ts' }),
   bundle('emulator', { cli: 'src/emulator/cli.ts', index: 'src/emulator/index.ts' }),
   bundleCjs('bench', { start: 'scripts/sdk-floor-start.mjs', 'sdk-floor': 'scripts/sdk-floor.mjs' }),
   bundle('dev', { query: 'src/query/index.ts', pyjson: 'src/value/pyjson.ts' }),
