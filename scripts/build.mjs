@@ -2,10 +2,10 @@
 // `npm run build`: the bundle the package runs (bin/ loads it), made by esbuild from src/ and the
 // ES-module builds of the dependencies. tsc only type-checks (npm run typecheck).
 //
-//   dist/cli/       sso-oidc: start.cjs, entry.cjs plus one chunk per lazy import (a command
-//                   loads only its own chunks; --version, help, completion and skeletons load no
-//                   SDK), and quick.cjs, built alone (help, completion and input skeletons in one
-//                   file: src/cli/quick.ts)
+//   dist/cli/       sso-oidc: entry.cjs plus one chunk per lazy import (a command loads only
+//                   its own chunks; --version, help, completion and skeletons load no SDK), and,
+//                   built alone, start.cjs (what bin/ loads: --version, the compile cache) and
+//                   quick.cjs (help, completion and input skeletons in one file: src/cli/quick.ts)
 //   dist/emulator/  sso-oidc-emulator (cli.js) and its programmatic API (index.js)
 //   dist/bench/     the SDK-alone floor of `npm run bench`, bundled the same way (start.cjs)
 //   dist/dev/       the query engine for the bench (not shipped)
