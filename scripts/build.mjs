@@ -13,8 +13,9 @@
 // Load less than the SDK's defaults (src/aws/handler.ts sends): where the SSO-OIDC client's
 // runtime config imports the SDK's Node request handler (which loads http2) and the credential
 // provider chain, it gets the stubs in scripts/bundle/ instead; node:crypto, node:fs/promises,
-// node:https and node:tls load on first use (an http:// call loads none of them). Each build writes its metafile
-// (meta.json) beside it: test/e2e/startup-modules.test.ts maps loaded chunks back to sources.
+// node:https and node:tls load on first use (an http:// call loads none of them). Each build
+// writes its metafile (meta.json) beside it: test/e2e/startup-modules.test.ts maps loaded chunks
+// back to sources.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -141,7 +142,7 @@ function stampHash(outdir) {
  * one place stays a file of its own. The source map becomes an index map, a section per chunk.
  * (Each file costs the loader ~0.1-0.3 ms on Node 20; a call loaded 34 of them.)
  */
-function pack(meta, start, abs, firstLoads = undefined) {
+function pack(meta, first, abs, firstLoads = undefined) {
   const outputs = Object.fromEntries(Object.entries(meta.outputs).filter(([f]) => f.endsWith('.cjs')));
   const statics = (f) => outputs[f].imports.filter((i) => i.kind === 'import-statement' && outputs[i.path]).map((i) => i.path);
   const closure = (f, seen = new Set()) => {
@@ -151,9 +152,10 @@ function pack(meta, start, abs, firstLoads = undefined) {
   const roots = new Set(Object.keys(outputs).filter((f) => outputs[f].entryPoint));
   for (const f of Object.keys(outputs))
     for (const i of outputs[f].imports) if (i.kind === 'dynamic-import' && outputs[i.path]) roots.add(i.path);
-  const early = closure(start); // loaded by start.cjs, before anything else
-  // What start.cjs imports (entry.cjs) always loads, before any other import(): its chunks are its.
-  const firsts = firstLoads ?? outputs[start].imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
+  const early = closure(first); // loaded by the first file, before anything else
+  // What the first file imports (bench's start.cjs: sdk-floor.cjs) always loads, before any other
+  // import(): its chunks are its. `firstLoads` says so instead where that is not the case.
+  const firsts = firstLoads ?? outputs[first].imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
   const always = new Set(firsts.flatMap((f) => [...closure(f)]));
   // What only a signed call loads (the real credential chain and signer, behind the stubs of
   // scripts/bundle/) needs no copies: by then the call has loaded what it shares with them.
@@ -170,17 +172,17 @@ function pack(meta, start, abs, firstLoads = undefined) {
   }
   const owners = new Map();
   for (const r of roots) {
-    if (r === start || cold.has(r)) continue;
+    if (r === first || cold.has(r)) continue;
     for (const c of closure(r)) {
       if (roots.has(c) || early.has(c) || (always.has(c) && !firsts.includes(r))) continue;
       owners.set(c, [...(owners.get(c) ?? []), r]);
     }
   }
   for (const r of roots) {
-    // start.cjs takes in every chunk it loads (each run loads them all): they register themselves
-    // for entry.cjs and the rest to find.
+    // The first file takes in every chunk it loads (each run loads them all): they register
+    // themselves for the files loaded after it to find.
     const mine =
-      r === start
+      r === first
         ? early
         : new Set(
             [...owners].filter(([c, o]) => o.includes(r) && (o.length <= MAX_COPIES || outputs[c].bytes <= SMALL_CHUNK)).map(([c]) => c),
