@@ -205,6 +205,34 @@ test('a call loads the SDK and our handler, not the SDK defaults we replace', as
     assert.ok(!builtins.includes(b), `${b} was loaded for an http:// call`);
 });
 
+test('no function gets hot enough for TurboFan on the start-up paths or a call, in any output', async () => {
+  // TurboFan paged in for one small function costs ~3 MB of peak RSS and ~3 ms of a core (it
+  // was node:path's normalizeString, from joining chunk paths, and a table's width lookup).
+  // Maglev, Node 22+'s mid tier, is cheap, and on Node 24 Node's own module loader wakes it.
+  const reg = (await emu.post('/client/register', { clientName: 'tiers', clientType: 'public' })).json as {
+    clientId: string;
+    clientSecret: string;
+  };
+  const call = ['start-device-authorization', '--client-id', reg.clientId, '--client-secret', reg.clientSecret];
+  call.push('--start-url', 'https://example.awsapps.com/start', '--endpoint-url', emu.url);
+  for (const [args, code] of [
+    [['help'], 0],
+    [['start-device-authorization', 'help'], 0],
+    [['start-device-authorization', '--client-id', 'x'], 252],
+    [call, 0],
+    ...['text', 'table', 'yaml', 'off'].map((o) => [[...call, '--output', o], 0] as const),
+    [[...call, '--query', 'userCode', '--output', 'text'], 0],
+  ] as const) {
+    for (let i = 0; i < 2; i++) {
+      // The second run has the compile cache the first one wrote: both must stay below TurboFan.
+      const r = await run(process.execPath, ['--trace-opt', BIN, ...args], { env: sandbox.env });
+      assert.equal(r.code, code, r.stderr);
+      const optimised = r.stdout.split('\n').filter((l) => l.startsWith('[completed compiling') && l.includes('TURBOFAN'));
+      assert.deepEqual(optimised, [], `${args.slice(0, 2).join(' ')} ${args.slice(-2).join(' ')}`);
+    }
+  }
+});
+
 test('json loads no YAML code; yaml output loads our emitter only; --cli-input-yaml loads the yaml package', async () => {
   const reg = (await emu.post('/client/register', { clientName: 'modules', clientType: 'public' })).json as {
     clientId: string;
