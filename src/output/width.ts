@@ -40,8 +40,13 @@ export function isWideCodePoint(cp: number): boolean {
   return false;
 }
 
+/** No character below U+00A1 is W, F or A: a text without one at or above it is as wide as it is long. */
+const MAYBE_WIDE = /[\u00a1-\uffff]/;
+
 /** get_text_length(): the sum over code points (not UTF-16 units) of 2 for W/F/A, else 1. */
 export function textLength(text: string): number {
+  // The common case, without a lookup per character (which made V8 optimise isWideCodePoint).
+  if (!MAYBE_WIDE.test(text)) return text.length;
   let total = 0;
   for (const ch of text) total += isWideCodePoint(ch.codePointAt(0) ?? 0) ? 2 : 1;
   return total;

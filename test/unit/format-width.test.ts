@@ -32,6 +32,13 @@ describe('textLength', () => {
     assert.equal(textLength('\u0300'), 2);
   });
 
+  it('measures a text of code points below U+00A1 by its length, as the table does', () => {
+    const narrow = Array.from({ length: 0xa1 }, (_, cp) => String.fromCodePoint(cp)).join('');
+    for (let cp = 0; cp < 0xa1; cp++) assert.equal(isWideCodePoint(cp), false, `U+${cp.toString(16)}`);
+    assert.equal(textLength(narrow), 0xa1);
+    assert.equal(textLength(`${narrow}\u00a1`), 0xa1 + 2);
+  });
+
   it('knows the range edges of the generated table (Unicode 14.0.0, Python 3.11)', () => {
     assert.equal(UNICODE_VERSION, '14.0.0');
     assert.equal(isWideCodePoint(0xa0), false);
