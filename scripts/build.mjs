@@ -202,14 +202,6 @@ function pack(meta, first, abs, firstLoads = undefined) {
   }
 }
 
-/** A file built alone loads entry.cjs (start.ts's import('./entry.js')) as the split build made it. */
-const entryExternal = {
-  name: 'entry-external',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/entry\.js$/ }, () => ({ path: './entry.cjs', external: true }));
-  },
-};
-
 /** A chunk loaded by up to this many roots is copied into each (the first to run registers it). */
 const MAX_COPIES = 3;
 /** A chunk this small is copied into every root that loads it: a file costs more than its bytes. */
@@ -373,7 +365,7 @@ async function bundleCjs(name, entryPoints, alone = {}) {
       metafile: true,
       absWorkingDir: root,
       mainFields: common.mainFields,
-      plugins: [...common.plugins, entryExternal],
+      plugins: common.plugins,
       supported: { 'dynamic-import': false },
       define: { ...common.define, ...CJS.define },
     });

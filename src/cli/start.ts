@@ -5,15 +5,16 @@
  * the CLI (entry.ts, a chunk of its own). With --debug, source maps instead of the cache, so a
  * logged stack trace points into src/ (the code cache would bypass the source map lookup).
  */
-import { createRequire } from 'node:module';
-import { enableCompileCache } from './compile-cache.js';
+import { enableCompileCache, loadBundleFile } from './compile-cache.js';
+import type { entry } from './entry.js';
 import type { answerQuick } from './quick.js';
 import { quickShaped } from './quick-words.js';
 import { answerVersion } from './version.js';
 
 /** dist/cli/quick.cjs (src/cli/quick.ts), built on its own by scripts/build.mjs. */
-const loadQuick = (): { answerQuick: typeof answerQuick } =>
-  createRequire(__filename)('./quick.cjs') as { answerQuick: typeof answerQuick };
+const loadQuick = () => loadBundleFile(module, `${__dirname}/quick.cjs`) as { answerQuick: typeof answerQuick };
+/** dist/cli/entry.cjs (src/cli/entry.ts): main() and what every other run needs. */
+const loadEntry = () => loadBundleFile(module, `${__dirname}/entry.cjs`) as { entry: typeof entry };
 
 // The SDK warns on Node 20; our users must never see it (set before anything loads the SDK).
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -22,8 +23,10 @@ if (!answerVersion(argv)) {
   if (argv.includes('--debug')) process.setSourceMapsEnabled(true);
   else enableCompileCache(__dirname);
   if (!(quickShaped(argv) && loadQuick().answerQuick(argv))) {
-    void import('./entry.js').then(async ({ entry }) => {
-      process.exitCode = await entry();
-    });
+    void Promise.resolve()
+      .then(loadEntry)
+      .then(async ({ entry }) => {
+        process.exitCode = await entry();
+      });
   }
 }
