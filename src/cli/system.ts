@@ -14,19 +14,20 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import type { Deps } from '../deps.js';
+import { homeDirectory } from './home.js';
 import { readCapped } from './read-file.js';
 import { fdStream } from './stdio.js';
 import { timerMs } from '../timer.js';
 import { systemPlatform } from './version.js';
 
 export function systemDeps(signal: AbortSignal): Deps {
+  let platform: Deps['platform'] | undefined;
   return {
     env: process.env,
     cwd: process.cwd(),
-    homedir: homedir(),
+    homedir: homeDirectory(),
     fs: {
       readFile: (p) => readFileSync(p),
       read: readCapped,
@@ -42,7 +43,10 @@ export function systemDeps(signal: AbortSignal): Deps {
     now: () => new Date(),
     sleep,
     signal,
-    platform: systemPlatform(),
+    // Its system and release come from node:os: read when a version line is printed.
+    get platform() {
+      return (platform ??= systemPlatform());
+    },
   };
 }
 
