@@ -19,6 +19,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -312,6 +313,22 @@ const CJS = {
 };
 
 /**
+ * quick.cjs's answers for a pipe or a file, one file each under answers/, made by quick.cjs itself:
+ * start.cjs copies them out without loading it (src/cli/stored-answers.ts).
+ */
+function storeQuickAnswers(outdir) {
+  const quick = createRequire(import.meta.url)(join(outdir, 'quick.cjs'));
+  mkdirSync(join(outdir, 'answers'));
+  for (const argv of quick.quickWords()) {
+    const text = quick.pipeAnswer(argv);
+    if (text === undefined) continue;
+    const name = quick.answerFileName(argv);
+    if (name === undefined) throw new Error(`quick.cjs answers ${argv.join(' ')}, which has no answer file name`);
+    writeFileSync(join(outdir, 'answers', name), text);
+  }
+}
+
+/**
  * The same, as CommonJS: esbuild splits ES modules only, so the split ESM build goes to a
  * scratch directory and each of its files is converted to a .cjs file (static imports become
  * require(), import() becomes a require() in a promise), its source map carried through. On
@@ -380,6 +397,7 @@ async function bundleCjs(name, entryPoints, alone = {}) {
       meta.outputs[out.replace(`dist/.stage-${name}/`, `dist/${name}/`)] = info;
     Object.assign(meta.inputs, own.metafile.inputs);
   }
+  if ('quick' in alone) storeQuickAnswers(outdir);
   stampHash(outdir);
   writeFileSync(join(outdir, 'meta.json'), JSON.stringify(meta));
   rmSync(esm, { recursive: true, force: true });

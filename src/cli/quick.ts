@@ -11,9 +11,13 @@ import { completionScript } from '../commands/completion.js';
 import { helpText } from '../commands/help.js';
 import type { OutStream } from '../deps.js';
 import { skeletonText } from '../input/skeleton.js';
+import { OPERATIONS } from '../model/operations/index.js';
 import type { Invocation } from './program.js';
 import { quickParse } from './quick-parse.js';
+import { commandNames, COMPLETION_SHELLS, SKELETON_CHOICES } from './spec.js';
 import { fdStream } from './stdio.js';
+
+export { answerFileName } from './stored-answers.js';
 
 /** The text for `inv` when the words alone decide it, else undefined (main() runs it). */
 function wordsOnlyText(inv: Invocation, stdout: OutStream): string | undefined {
@@ -45,4 +49,27 @@ export function answerQuick(argv: readonly string[], stdout: OutStream = fdStrea
     return false;
   }
   return true;
+}
+
+/**
+ * The command lines to try answering: every manual, completion script and input skeleton, with
+ * some answerQuick() leaves to main() (`help help`, the output skeleton).
+ */
+export function quickWords(): string[][] {
+  return [
+    ['help'],
+    ...commandNames().map((c) => [c, 'help']),
+    ...COMPLETION_SHELLS.map((s) => ['completion', s]),
+    ...OPERATIONS.flatMap((o) => [
+      [o.cliName, '--generate-cli-skeleton'],
+      ...SKELETON_CHOICES.map((choice) => [o.cliName, '--generate-cli-skeleton', choice]),
+    ]),
+  ];
+}
+
+/** What answerQuick() writes for `argv` to a pipe or a file, or undefined when it leaves it to main(). */
+export function pipeAnswer(argv: readonly string[]): string | undefined {
+  let text = '';
+  const pipe: OutStream = { write: (t) => void (text += t), isTTY: false, columns: undefined };
+  return answerQuick(argv, pipe) ? text : undefined;
 }

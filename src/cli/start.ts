@@ -1,14 +1,16 @@
 /**
- * What bin/sso-oidc.js loads. `--version` alone is answered here (version.ts). Otherwise the
- * compile cache first; then the other words that alone decide their answer (help, completion,
- * input skeletons: quick-words.ts) are answered by quick.cjs, a file of its own, and the rest by
- * the CLI (entry.ts, a chunk of its own). With --debug, source maps instead of the cache, so a
+ * What bin/sso-oidc.js loads. `--version` alone is answered here (version.ts), and so, for a pipe
+ * or a file, are the other words that alone decide their answer (help, completion, input
+ * skeletons: quick-words.ts), from the answers the build stored (stored-answers.ts). Otherwise
+ * the compile cache first; then quick.cjs answers those words for a terminal, and the CLI
+ * (entry.ts, a chunk of its own) the rest. With --debug, source maps instead of the cache, so a
  * logged stack trace points into src/ (the code cache would bypass the source map lookup).
  */
 import { enableCompileCache, loadBundleFile } from './compile-cache.js';
 import type { entry } from './entry.js';
 import type { answerQuick } from './quick.js';
 import { quickShaped } from './quick-words.js';
+import { answerStored } from './stored-answers.js';
 import { answerVersion } from './version.js';
 
 /** dist/cli/quick.cjs (src/cli/quick.ts), built on its own by scripts/build.mjs. */
@@ -19,7 +21,7 @@ const loadEntry = () => loadBundleFile(module, `${__dirname}/entry.cjs`) as { en
 // The SDK warns on Node 20; our users must never see it (set before anything loads the SDK).
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 const argv = process.argv.slice(2);
-if (!answerVersion(argv)) {
+if (!answerVersion(argv) && !answerStored(__dirname, argv)) {
   if (argv.includes('--debug')) process.setSourceMapsEnabled(true);
   else enableCompileCache(__dirname);
   if (!(quickShaped(argv) && loadQuick().answerQuick(argv))) {

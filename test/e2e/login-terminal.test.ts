@@ -6,12 +6,12 @@
  * terminal narrower than the code gets none.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import jsQRModule from 'jsqr';
 import { startEmulator } from '../../src/emulator/server.js';
 import type { Emulator } from '../../src/emulator/types.js';
 import { BIN, makeSandbox, runCli, type Sandbox } from '../helpers/cli.js';
+import { underPty } from '../helpers/pty.js';
 
 const START = 'https://my-sso-portal.awsapps.com/start';
 // jsqr is CommonJS whose module.exports is the function itself (and its .default).
@@ -23,41 +23,6 @@ type JsQR = (
 ) => { data: string } | null;
 const jsQR: JsQR = (jsQRModule as unknown as { default?: JsQR }).default ?? (jsQRModule as unknown as JsQR);
 /* eslint-disable no-control-regex -- the escape sequences on the terminal are what is tested */
-
-/** Runs argv under a pty of the given size; resolves with everything the terminal showed. */
-const PTY = `
-import fcntl, os, pty, struct, sys, termios
-rows, cols = int(sys.argv[1]), int(sys.argv[2])
-pid, fd = pty.fork()
-if pid == 0:
-    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
-    os.execvpe(sys.argv[3], sys.argv[3:], os.environ)
-out = b''
-while True:
-    try:
-        data = os.read(fd, 65536)
-    except OSError:
-        break
-    if not data:
-        break
-    out += data
-_, status = os.waitpid(pid, 0)
-sys.stdout.buffer.write(out)
-sys.exit(os.waitstatus_to_exitcode(status))
-`;
-
-function underPty(args: string[], env: Record<string, string>, cols = 120): Promise<{ code: number | null; text: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['-c', PTY, '60', String(cols), process.execPath, BIN, ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let text = '';
-    child.stdout.setEncoding('utf-8').on('data', (d: string) => (text += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, text: text.replace(/\r\n/g, '\n') }));
-  });
-}
 
 /** The half-block lines back into a bit matrix (true = dark module), then an RGBA image for jsQR. */
 function decodeQr(text: string): string | undefined {
@@ -119,7 +84,7 @@ describe('login on a terminal', () => {
   };
 
   test('a QR code that decodes to verificationUriComplete, and a progress line erased at the end', async () => {
-    const r = await underPty(args(), box.env);
+    const r = await underPty([process.execPath, BIN, ...args()], box.env);
     assert.equal(r.code, 0, r.text);
     assert.equal(decodeQr(r.text), lastUri());
     const widths = r.text
@@ -132,11 +97,11 @@ describe('login on a terminal', () => {
   });
 
   test('--no-qr: no code; a terminal narrower than the code: no code either', async () => {
-    const noQr = await underPty(args('--no-qr'), box.env);
+    const noQr = await underPty([process.execPath, BIN, ...args('--no-qr')], box.env);
     assert.equal(noQr.code, 0, noQr.text);
     assert.equal(decodeQr(noQr.text), undefined);
     assert.doesNotMatch(noQr.text, /[█▀▄]/);
-    const narrow = await underPty(args(), box.env, 30);
+    const narrow = await underPty([process.execPath, BIN, ...args()], box.env, 30);
     assert.equal(narrow.code, 0, narrow.text);
     assert.doesNotMatch(narrow.text, /[█▀▄]/);
   });

@@ -10,8 +10,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
+import { answerFileName, pipeAnswer, quickWords } from '../../src/cli/quick.js';
 import { BIN, makeSandbox, ROOT, run } from '../helpers/cli.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { underPty } from '../helpers/pty.js';
 
 interface Metafile {
   outputs: Record<string, { inputs: Record<string, unknown> }>;
@@ -117,21 +119,60 @@ test('--version alone is answered before the CLI loads: no entry.cjs, no compile
   assert.ok(other.files.includes('dist/cli/entry.cjs'), 'any other words go through main()');
 });
 
-test('help, a manual, completion and the input skeletons are answered by quick.cjs alone, through the compile cache: no entry.cjs', async () => {
-  for (const args of [
-    ['help'],
-    ['login', 'help'],
-    ['completion', 'zsh'],
-    ['create-token', '--generate-cli-skeleton', 'yaml-input'],
-    ['start-device-authorization', '--generate-cli-skeleton'],
-  ]) {
-    const cache = join(sandbox.dir, `cache-${args.join('-')}`);
+const QUICK_WORDS = [
+  ['help'],
+  ['login', 'help'],
+  ['completion', 'zsh'],
+  ['create-token', '--generate-cli-skeleton', 'yaml-input'],
+  ['start-device-authorization', '--generate-cli-skeleton'],
+];
+
+test('on a pipe, help, a manual, completion and the input skeletons are the stored answers: no quick.cjs, no cache', async () => {
+  for (const args of QUICK_WORDS) {
+    const cache = join(sandbox.dir, `cache-pipe-${args.join('-')}`);
     const record = join(sandbox.dir, `modules-${Math.random().toString(36).slice(2)}.json`);
     const r = await run(process.execPath, ['-r', join(ROOT, 'test/helpers/record-modules.cjs'), BIN, ...args], {
       env: { ...sandbox.env, RECORD_MODULES: record, XDG_CACHE_HOME: cache },
     });
     assert.equal(r.code, 0, r.stderr);
-    assert.notEqual(r.stdout, '');
+    const name = answerFileName(args) as string;
+    assert.equal(r.stdout, readFileSync(join(ROOT, 'dist/cli/answers', name), 'utf-8'), args.join(' '));
+    const files = (JSON.parse(readFileSync(record, 'utf-8')) as { files: string[] }).files.map((f) => relative(ROOT, f));
+    assert.deepEqual(
+      files.filter((f) => f.startsWith('dist/')),
+      ['dist/cli/start.cjs'],
+      args.join(' '),
+    );
+    assert.ok(!existsSync(cache), `${args.join(' ')}: no compile cache made`);
+  }
+});
+
+test('the stored answers are what quick.cjs answers on a pipe, one for each it answers', () => {
+  const stored = readdirSync(join(ROOT, 'dist/cli/answers')).sort();
+  const expected = quickWords()
+    .flatMap((w) => {
+      const text = pipeAnswer(w);
+      return text === undefined ? [] : [[answerFileName(w) as string, text] as const];
+    })
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  assert.deepEqual(
+    stored,
+    expected.map(([name]) => name),
+  );
+  for (const [name, text] of expected) assert.equal(readFileSync(join(ROOT, 'dist/cli/answers', name), 'utf-8'), text, name);
+});
+
+test('on a terminal, quick.cjs answers them alone, through the compile cache: no entry.cjs', async () => {
+  for (const args of QUICK_WORDS) {
+    const cache = join(sandbox.dir, `cache-${args.join('-')}`);
+    const record = join(sandbox.dir, `modules-${Math.random().toString(36).slice(2)}.json`);
+    const r = await underPty([process.execPath, '-r', join(ROOT, 'test/helpers/record-modules.cjs'), BIN, ...args], {
+      ...sandbox.env,
+      RECORD_MODULES: record,
+      XDG_CACHE_HOME: cache,
+    });
+    assert.equal(r.code, 0, r.text);
+    assert.notEqual(r.text, '');
     const files = (JSON.parse(readFileSync(record, 'utf-8')) as { files: string[] }).files.map((f) => relative(ROOT, f));
     assert.ok(files.includes('dist/cli/quick.cjs'), `${args.join(' ')}: ${files.join(' ')}`);
     assert.ok(!files.includes('dist/cli/entry.cjs'), `${args.join(' ')}: ${files.join(' ')}`);

@@ -4,22 +4,25 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { answerQuick } from '../../src/cli/quick.js';
+import { answerFileName, answerQuick, pipeAnswer, quickWords } from '../../src/cli/quick.js';
 import { quickShaped } from '../../src/cli/quick-words.js';
 import { commandNames, COMPLETION_SHELLS, SKELETON_CHOICES } from '../../src/cli/spec.js';
 import type { OutStream } from '../../src/deps.js';
 import { OPERATIONS } from '../../src/model/operations/index.js';
 import { bufferedStream, runMain } from '../helpers/fake-deps.js';
 
-const words: string[][] = [
-  ['help'],
-  ...commandNames().map((c) => [c, 'help']),
-  ...COMPLETION_SHELLS.map((s) => ['completion', s]),
-  ...OPERATIONS.flatMap((o) => [
-    [o.cliName, '--generate-cli-skeleton'],
-    ...SKELETON_CHOICES.map((choice) => [o.cliName, '--generate-cli-skeleton', choice]),
-  ]),
-];
+const words = quickWords();
+
+test('the words tried are every manual, completion script and input skeleton', () => {
+  const seen = new Set(words.map((w) => w.join(' ')));
+  assert.ok(seen.has('help'));
+  for (const c of commandNames()) assert.ok(seen.has(`${c} help`), c);
+  for (const s of COMPLETION_SHELLS) assert.ok(seen.has(`completion ${s}`), s);
+  for (const o of OPERATIONS) {
+    assert.ok(seen.has(`${o.cliName} --generate-cli-skeleton`), o.cliName);
+    for (const choice of SKELETON_CHOICES) assert.ok(seen.has(`${o.cliName} --generate-cli-skeleton ${choice}`), choice);
+  }
+});
 
 test('what it answers, it answers with main()’s bytes, on a pipe and on terminals of several widths', async () => {
   let answered = 0;
@@ -82,5 +85,22 @@ test('the shapes start.ts tests before loading quick.cjs cover every word list i
   for (const argv of words) assert.ok(quickShaped(argv), argv.join(' '));
   for (const argv of [[], ['start-device-authorization'], ['login', '--sso-session', 'x'], ['a', 'b', 'c', 'd']]) {
     assert.ok(!quickShaped(argv), argv.join(' '));
+  }
+});
+
+test('the answers the build stores (pipeAnswer) are main()’s bytes on a pipe, each under a name of its own', async () => {
+  const names = new Set<string>();
+  for (const argv of words) {
+    const text = pipeAnswer(argv);
+    if (text === undefined) continue;
+    const r = await runMain(argv);
+    assert.equal(text, r.stdout, argv.join(' '));
+    const name = answerFileName(argv);
+    assert.ok(name !== undefined && /^[a-z0-9+-]+\.txt$/.test(name) && !names.has(name), `${argv.join(' ')}: ${name}`);
+    names.add(name);
+  }
+  assert.ok(names.size > 20, `${names.size} answers`);
+  for (const argv of [['--version'], ['start-device-authorization', '--client-id', 'x'], ['../x', 'help'], ['.', 'help'], ['A', 'help']]) {
+    assert.equal(answerFileName(argv), undefined, argv.join(' '));
   }
 });
