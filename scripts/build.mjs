@@ -50,6 +50,15 @@ const awsDir = join(srcDir, 'aws') + sep;
  */
 const lazyBuiltin = async (id) => {
   const real = await import(id);
+  // node:os as an ES module of function wrappers, its lowercase functions only: as CommonJS,
+  // each importer's __toESM would copy its ~40 members as getters as it loads (~0.3 ms).
+  if (id === 'node:os') {
+    const names = Object.keys(real).filter((n) => n !== 'default' && typeof real[n] === 'function' && /^[a-z]/.test(n));
+    return (
+      `let real;const load=()=>(real??=require(${JSON.stringify(id)}));` +
+      names.map((n) => `export function ${n}(...a){return load().${n}.apply(this,a)}`).join('')
+    );
+  }
   const names = Object.keys(real).filter((n) => n !== 'default');
   const calls = id === 'node:crypto' ? names.filter((n) => typeof real[n] === 'function' && !/^[A-Z]/.test(n)) : [];
   return (
