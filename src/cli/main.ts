@@ -78,6 +78,8 @@ async function mayConfigureErrorFormat(deps: Deps): Promise<boolean> {
   for (const f of files) {
     // `~`, `$VAR` and relative paths: the config loader expands them; let it decide.
     if (f !== '' && !f.startsWith('/')) return true;
+    // Often there is no credentials file: an exists() costs less than the ENOENT error of a read.
+    if (!deps.fs.exists(f)) continue;
     try {
       const bytes = await deps.fs.read(f, { maxBytes: 1024 * 1024, signal: deps.signal });
       if (/cli_error_format/i.test(bytes.toString('latin1'))) return true;
